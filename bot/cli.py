@@ -1,0 +1,63 @@
+"""wegwijzer assess: triage on the command line for lawyers and hotline staff.
+
+    wegwijzer assess --fact nationality=NG --fact wants_to_report=undecided --lang en [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from bot.rules import FACTS, InvalidFacts, assess
+from bot.rules.__main__ import parse_date
+from bot.rules.facts import parse_pairs
+from bot.texts import AUDIENCES, UnsupportedLanguage, languages, t
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="wegwijzer", description="Wegwijzer: information, not a decision.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    cmd = commands.add_parser("assess", help="assess a case from its facts")
+    cmd.add_argument("--fact", action="append", default=[], metavar="NAME=VALUE",
+                     help=f"a fact of RULES.md; repeat for more. Facts: {', '.join(FACTS)}")
+    cmd.add_argument("--lang", default="nl", help=f"language of the texts: {', '.join(languages())} (default nl)")
+    cmd.add_argument("--audience", default="professional", choices=AUDIENCES)
+    cmd.add_argument("--on", metavar="YYYY-MM-DD", help="the rules as they stood on this date (default: today)")
+    cmd.add_argument("--json", action="store_true", help="print the assessment and its texts as JSON")
+    args = parser.parse_args(argv)
+
+    from bot.render import render  # after argument errors, which need no texts
+
+    try:
+        assessment = assess(parse_pairs(args.fact), parse_date(args.on) if args.on else None)
+        texts = render(assessment, args.lang, args.audience)
+    except (InvalidFacts, UnsupportedLanguage) as error:
+        print(f"wegwijzer: error: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({**assessment.to_dict(), "texts": texts}, ensure_ascii=False, indent=2))
+    else:
+        print(as_text(texts))
+    return 0
+
+
+def as_text(texts: dict[str, Any]) -> str:
+    language = texts["language"]
+    lines = [t("cli.heading", language, date=texts["on"]), ""]
+    for number, route in enumerate(texts["routes"], 1):
+        lines.append(f"{number}. {route['title']}: {route['status_text']}")
+        lines.append(f"   {route['text']}")
+        for label, items in (("reasons", route["reasons"]), ("missing", route["missing"]),
+                             ("sources", [source["cite"] for source in route["sources"]])):
+            if items:
+                lines.append(f"   {t('cli.' + label, language)}: {(' ' if label == 'reasons' else '; ').join(items)}")
+        lines.append("")
+    if texts["missing"]:
+        lines += [f"{t('cli.still_missing', language)}: {'; '.join(texts['missing'])}", ""]
+    lines.append(texts["disclaimer"])
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
