@@ -5,13 +5,17 @@ PYTHON ?= python3.10
 VENV   := .venv
 BIN    := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+PIPELINE  := bot/nlp/pipeline/meta.json
+MODEL     := models/wegwijzer.tar.gz
+TRAINING  := $(shell find config domain data -name '*.yml') $(wildcard bot/nlp/*.py)
 
-.PHONY: help install test run benchmark clean
+.PHONY: help install pipeline model test run benchmark clean
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run        set up, then start the assistant on http://localhost:5005"
 	@echo "make test       set up, then run every test"
+	@echo "make model      build the entity pipeline and train the model (both done by run and test)"
 	@echo "make benchmark  print the measured figures"
 	@echo "make clean      remove what make built"
 
@@ -25,11 +29,27 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-test: install
+# The spaCy entity pipeline, generated from CLDR data (never downloaded).
+$(PIPELINE): $(INSTALLED) $(wildcard bot/nlp/*.py bot/nlp/data/*)
+	$(BIN)/python -m bot.nlp.build
+
+pipeline: $(PIPELINE)
+
+# The Rasa model, trained again when its inputs change.
+$(MODEL): $(PIPELINE) $(TRAINING)
+	$(BIN)/rasa train --config config/config.yml --domain domain --data data --out models --fixed-model-name wegwijzer
+	touch $@
+
+model: $(MODEL)
+
+run: $(MODEL)
+	$(BIN)/python -m bot.serve
+
+test: $(MODEL)
 	$(BIN)/python -m pytest
 
 benchmark: install
 	$(BIN)/python benchmarks/rules_startup.py
 
 clean:
-	rm -rf $(VENV) models .pytest_cache .hypothesis
+	rm -rf $(VENV) models .rasa bot/nlp/pipeline .pytest_cache .hypothesis

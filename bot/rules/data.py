@@ -15,6 +15,6 @@ _DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=None)
-def load(name: str) -> Any:
-    with open(_DATA / f"{name}.toml", "rb") as file:
+def load(name: str, folder: Path = _DATA) -> Any:
+    with open(folder / f"{name}.toml", "rb") as file:
         return tomli.load(file)

@@ -48,7 +48,10 @@ FACTS: dict[str, FactType] = {
 }
 
 
-def _check(name: str, value: Any) -> None:
+def check_fact(name: str, value: Any) -> None:
+    """Raise InvalidFacts unless `value` is a valid value of the fact `name`."""
+    if name not in FACTS:
+        raise InvalidFacts(str(name), f"unknown fact; known facts: {', '.join(FACTS)}")
     spec = FACTS[name]
     if spec.kind == "bool":
         if not isinstance(value, bool):
@@ -79,7 +82,7 @@ def normalise(facts: Mapping[str, Any], on) -> dict[str, Any]:
         if name not in FACTS:
             raise InvalidFacts(str(name), f"unknown fact; known facts: {', '.join(FACTS)}")
         if value is not None:
-            _check(name, value)
+            check_fact(name, value)
     result = {name: facts.get(name) for name in FACTS}
     if result["nationality"] is not None:
         derived = citizenship_of(result["nationality"], on)
@@ -121,7 +124,7 @@ def parse_fact(name: str, text: str) -> Any:
                 raise InvalidFacts(name, f"must be a number, not {text!r}") from None
     else:
         value = raw
-    _check(name, value)
+    check_fact(name, value)
     return value
 
 

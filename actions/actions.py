@@ -1,0 +1,173 @@
+"""Custom actions: thin. They turn slots and the latest message into facts, call
+bot.rules.assess, and send the messages bot.replies builds from the locale files."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import replies
+from bot.dialogue import merge, next_question, read_message
+from bot.language import choose, supported
+from bot.rules import InvalidFacts, assess
+
+PROFESSIONAL, VICTIM = "professional", "victim"
+
+
+class Context:
+    """Language and audience of the conversation, and the slots that hold its state."""
+
+    def __init__(self, tracker: Tracker):
+        message = tracker.latest_message or {}
+        metadata = {**(tracker.get_slot("session_started_metadata") or {}), **(message.get("metadata") or {})}
+        self.intent = (message.get("intent") or {}).get("name")
+        self.text = message.get("text") or ""
+        self.entities = message.get("entities") or []
+        self.requested = tracker.get_slot("requested_fact")
+        self.reading = read_message(self.intent, self.entities, self.text, self.requested)
+        self.old_language = tracker.get_slot("language")
+        self.language = choose(metadata.get("language") or self.reading.language, self.old_language, self.text)
+        role = metadata.get("role") if metadata.get("role") in (VICTIM, PROFESSIONAL) else tracker.get_slot("role")
+        self.old_role = tracker.get_slot("role")
+        self.audience = PROFESSIONAL if self.reading.professional else (role or VICTIM)
+        self.facts = dict(tracker.get_slot("facts") or {})
+        self.declined = list(tracker.get_slot("declined") or [])
+        self.welcomed = bool(tracker.get_slot("welcomed"))
+        self.reasked = tracker.get_slot("reasked")
+        self.assessed = bool(tracker.get_slot("assessed"))
+
+    def events(self) -> list[EventType]:
+        return [SlotSet("language", self.language), SlotSet("role", self.audience)]
+
+
+def send(dispatcher: CollectingDispatcher, messages: Iterable[dict[str, Any]]) -> None:
+    for message in messages:
+        if "custom" in message:
+            dispatcher.utter_message(json_message=message["custom"])
+        else:
+            dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
+
+
+def assess_known(facts: dict[str, Any]):
+    """Assess the facts; a fact the rules refuse in this combination (a citizenship that
+    disagrees with the nationality) is dropped, so that the person can correct it."""
+    while True:
+        try:
+            return facts, assess(facts)
+        except InvalidFacts as error:
+            if error.fact not in facts:
+                raise
+            facts = {name: value for name, value in facts.items() if name != error.fact}
+
+
+class ActionSessionStart(Action):
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(self, dispatcher, tracker, domain):
+        metadata = tracker.get_slot("session_started_metadata") or {}
+        events: list[EventType] = [SessionStarted()]
+        if supported(metadata.get("language")):
+            events.append(SlotSet("language", metadata["language"]))
+        if metadata.get("role") in (VICTIM, PROFESSIONAL):
+            events.append(SlotSet("role", metadata["role"]))
+        return events + [ActionExecuted("action_listen")]
+
+
+class ActionNextStep(Action):
+    """Takes in what the person said, then asks the next question or gives the assessment."""
+
+    def name(self) -> str:
+        return "action_next_step"
+
+    async def run(self, dispatcher, tracker, domain):
+        ctx = Context(tracker)
+        language, audience, reading = ctx.language, ctx.audience, ctx.reading
+        facts, result = assess_known(merge(ctx.facts, reading.facts))
+        declined = [fact for fact in dict.fromkeys(ctx.declined + list(reading.declined)) if fact not in facts]
+        messages: list[dict[str, Any]] = []
+        if not ctx.welcomed:
+            messages.append(replies.text("welcome", language, audience))
+        elif reading.language and language != ctx.old_language:
+            messages.append(replies.text("language_changed", language))
+        if reading.professional and ctx.old_role != PROFESSIONAL:
+            messages.append(replies.text("professional_mode", language))
+
+        requested, reasked = None, None
+        assessed = ctx.assessed
+        if reading.facts.get("in_danger"):
+            messages += replies.emergency(language, audience)
+        else:
+            requested = next_question(result.facts, declined, result.missing)
+            learnt = any(ctx.facts.get(k) != v for k, v in reading.facts.items())
+            unanswered = requested == ctx.requested and not learnt and ctx.intent not in replies.ANSWERS
+            if unanswered and ctx.reasked == requested:
+                # Not understood twice: take it as "I don't know" rather than ask a third time.
+                declined.append(requested)
+                requested = next_question(result.facts, declined, result.missing)
+            if requested:
+                if reading.declined or (unanswered and ctx.reasked == ctx.requested):
+                    messages.append(replies.text("declined_ok", language, audience))
+                elif unanswered:
+                    messages.append(replies.text("not_understood", language, audience))
+                    reasked = requested
+                messages += replies.question(requested, language, audience)
+            elif learnt or not assessed or reading.declined:
+                messages += replies.assessment(result, language, audience)
+                assessed = True
+            elif ctx.intent not in replies.ANSWERS:
+                messages.append(replies.text("anything_else", language, audience))
+        send(dispatcher, messages)
+        return ctx.events() + [
+            SlotSet("facts", facts), SlotSet("declined", declined), SlotSet("requested_fact", requested),
+            SlotSet("assessed", assessed), SlotSet("welcomed", True), SlotSet("reasked", reasked),
+        ]
+
+
+class ActionAnswer(Action):
+    """Answers a question asked at any moment (bot/data/answers.toml)."""
+
+    def name(self) -> str:
+        return "action_answer"
+
+    async def run(self, dispatcher, tracker, domain):
+        ctx = Context(tracker)
+        messages = [] if ctx.welcomed else [replies.text("welcome", ctx.language, ctx.audience)]
+        send(dispatcher, messages + replies.answer(ctx.intent, ctx.language, ctx.audience))
+        return ctx.events() + [SlotSet("welcomed", True)]
+
+
+class ActionShowFacts(Action):
+    def name(self) -> str:
+        return "action_show_facts"
+
+    async def run(self, dispatcher, tracker, domain):
+        ctx = Context(tracker)
+        send(dispatcher, replies.facts_known(ctx.facts, ctx.language, ctx.audience))
+        return ctx.events()
+
+
+class ActionForget(Action):
+    """"Stop": the conversation is forgotten. The channel also deletes the stored tracker."""
+
+    def name(self) -> str:
+        return "action_forget"
+
+    async def run(self, dispatcher, tracker, domain):
+        ctx = Context(tracker)
+        send(dispatcher, [replies.text("forgotten", ctx.language, ctx.audience)])
+        return [Restarted()]
+
+
+class ActionStartOver(Action):
+    def name(self) -> str:
+        return "action_start_over"
+
+    async def run(self, dispatcher, tracker, domain):
+        ctx = Context(tracker)
+        first = next_question({}, [], assess({}).missing)
+        send(dispatcher, [replies.text("start_over", ctx.language, ctx.audience),
+                          *replies.question(first, ctx.language, ctx.audience)])
+        return [Restarted(), *ctx.events(), SlotSet("welcomed", True), SlotSet("requested_fact", first)]

@@ -1,0 +1,104 @@
+"""Rasa 3.6 NLU component: adds normalised country / duration / age entities.
+
+In config.yml:
+
+    pipeline:
+      - name: bot.nlp.component.FactEntityExtractor
+
+Needs no tokenizer or SpacyNLP before it: it runs its own spaCy pipeline, loaded from
+the package folder (`python -m bot.nlp.build` writes it), not from the working directory.
+Optional `pipeline_path` (absolute) points at another build. Nothing is trained or stored
+in the Rasa model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import ENTITY_ATTRIBUTE_CONFIDENCE_TYPE
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.extract import Pipeline, extract, load_pipeline
+
+logger = logging.getLogger(__name__)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class FactEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Rule-based extractor for `country` (ISO code), `duration` (months), `age` (years)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"pipeline_path": None}  # None: the folder inside the package
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["spacy"]
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._config = {**self.get_default_config(), **config}
+        path = self._config["pipeline_path"]
+        if path is not None and not Path(path).is_absolute():
+            # a relative path would depend on where `rasa run` is started
+            raise ValueError(f"pipeline_path must be absolute, got {path!r}")
+        self._pipeline: Pipeline = load_pipeline(path)  # fail at load time, not per message
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> FactEntityExtractor:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        today = dt.date.today()
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or not text:
+                continue
+            existing: list[dict[str, Any]] = message.get(ENTITIES, [])
+            seen = {_signature(e) for e in existing}
+            new = []
+            try:
+                found = extract(text, today, self._pipeline)
+            except Exception as error:  # a bug here must not drop the user's message
+                # the type only: a traceback could carry the message text into the logs
+                logger.error("FactEntityExtractor failed: %s", type(error).__name__)
+                found = []
+            for entity in found:
+                entity[ENTITY_ATTRIBUTE_CONFIDENCE_TYPE] = 1.0  # rules: always sure
+                if _signature(entity) not in seen:
+                    seen.add(_signature(entity))
+                    new.append(entity)
+            self.add_extractor_name(new)
+            message.set(ENTITIES, existing + new, add_to_output=True)
+        return messages
+
+
+def _signature(entity: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """Two entities of one type over the same characters are one entity."""
+    return (
+        entity.get(ENTITY_ATTRIBUTE_TYPE),
+        entity.get(ENTITY_ATTRIBUTE_START),
+        entity.get(ENTITY_ATTRIBUTE_END),
+    )

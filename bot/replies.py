@@ -1,0 +1,138 @@
+"""The bot's messages, built from the locale files: each a dict of `text`, `buttons` and/or
+`custom` (CONTRACT.md §2), ready for Rasa's dispatcher. Pure: no Rasa, no I/O but data."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bot.render import render
+from bot.rules import Assessment
+from bot.rules.data import load
+from bot.texts import t
+
+Message = dict[str, Any]
+DATA = Path(__file__).parent / "data"
+CONTACTS = load("contacts", DATA)["contacts"]
+ANSWERS = load("answers", DATA)
+
+# Button choices per fact: (label key under dialogue.option, payload). Choices that stand
+# for a range send a value inside it (in months, as the duration entity does); the rules
+# only compare with the thresholds 1 and 3 years and 3 months.
+_YES_NO = [("yes", "/affirm"), ("no", "/deny")]
+
+
+def _entity(name: str, value: Any) -> str:
+    return "/inform" + json.dumps({name: value}, separators=(",", ":"))
+
+
+CHOICES: dict[str, list[tuple[str, str]]] = {
+    "citizenship": [(f"citizenship.{v}", _entity("citizenship", v)) for v in ("dutch", "eu", "non_eu")],
+    "case_status": [(f"case_status.{v}", _entity("case", v))
+                    for v in ("investigation", "prosecution", "dismissed", "convicted", "none")],
+    "wants_to_report": [("wants_to_report.yes", _entity("report", "wants")),
+                        ("wants_to_report.no", _entity("report", "does_not_want")),
+                        ("wants_to_report.undecided", _entity("report", "undecided"))],
+    "cannot_cooperate": [(f"cannot_cooperate.{v}", _entity("obstacle", v)) for v in ("medical", "threat", "none")],
+    "asylum": [(f"asylum.{v}", _entity("asylum", v)) for v in ("no", "considering", "applied")],
+    "months_since_exit": [("months_since_exit.under_one", _entity("duration", 0.5)),
+                          ("months_since_exit.one_to_three", _entity("duration", 2)),
+                          ("months_since_exit.over_three", _entity("duration", 4))],
+    "permit_years": [("permit_years.none", "/deny"),
+                     ("permit_years.under_one", _entity("duration", 6)),
+                     ("permit_years.one_to_three", _entity("duration", 24)),
+                     ("permit_years.three_or_more", _entity("duration", 36))],
+    "case_years": [("case_years.up_to_three", _entity("duration", 36)),
+                   ("case_years.over_three", _entity("duration", 42))],
+    "nationality": [],
+    "age": [],
+}
+_ALWAYS = [("dont_know", "/dont_know"), ("rather_not_say", "/rather_not_say")]
+
+
+def text(key: str, language: str, audience: str | None = None, **values: Any) -> Message:
+    return {"text": t(f"dialogue.{key}" + (f".{audience}" if audience else ""), language, **values)}
+
+
+def question(fact: str, language: str, audience: str) -> list[Message]:
+    choices = CHOICES.get(fact, _YES_NO) + _ALWAYS
+    options = [{"title": t(f"dialogue.option.{label}", language), "payload": payload} for label, payload in choices]
+    return [
+        {"text": t(f"dialogue.question.{fact}.{audience}", language), "buttons": options},
+        {"custom": {"type": "question", "fact": fact, "options": options}},
+    ]
+
+
+def contacts(language: str, urgent_only: bool = False) -> Message:
+    lines = []
+    for contact in CONTACTS:
+        if urgent_only and not contact.get("urgent"):
+            continue
+        name = t(f"contact.{contact['id']}.name", language)
+        what = t(f"contact.{contact['id']}.what", language)
+        reach = [contact[key] for key in ("phone", "email") if key in contact]
+        if "phone_abroad" in contact:
+            reach.insert(1, t("contact.from_abroad", language, phone=contact["phone_abroad"]))
+        if contact.get("hours"):
+            reach.append(t(f"contact.{contact['id']}.hours", language))
+        if not reach:
+            reach = [t("contact.not_confirmed", language)]
+        lines.append(f"{name}: {', '.join(reach)}. {what}")
+    return {"text": "\n".join(lines)}
+
+
+def emergency(language: str, audience: str) -> list[Message]:
+    return [text("emergency", language, audience), contacts(language, urgent_only=True)]
+
+
+def answer(intent: str, language: str, audience: str) -> list[Message]:
+    entry = ANSWERS[intent]
+    messages = [text_of(f"answer.{entry['topic']}.{audience}", language)]
+    if entry["sources"]:
+        citations = load("citations")["sources"]
+        messages.append({"custom": {"type": "sources", "sources": [
+            {"cite": cite, **citations[cite]} for cite in entry["sources"]]}})
+        if audience == "professional":
+            messages.append(text("sources", language, cites="; ".join(entry["sources"])))
+    if entry.get("contacts"):
+        messages.append(contacts(language))
+    return messages
+
+
+def text_of(key: str, language: str) -> Message:
+    return {"text": t(key, language)}
+
+
+def assessment(result: Assessment, language: str, audience: str) -> list[Message]:
+    """The assessment: the routes in order, what each means, the contacts, the disclaimer."""
+    rendered = render(result, language, audience)
+    shown = [route for route in rendered["routes"]
+             if audience == "professional" or route["status"] in ("applies", "possible", "not_yet", "unknown")]
+    payload = {"type": "assessment", **result.to_dict(), "routes": [
+        {**route.to_dict(), "title": shown_route["title"], "status_text": shown_route["status_text"],
+         "text": shown_route["text"], "reason_texts": shown_route["reasons"]}
+        for route, shown_route in zip(result.routes, rendered["routes"])],
+        "disclaimer": rendered["disclaimer"], "language": language}
+    messages = [text("assessment_intro", language, audience), {"custom": payload}]
+    for route in shown:
+        lines = [f"{route['title']}: {route['status_text']}", route["text"], *route["reasons"]]
+        if audience == "professional" and route["sources"]:
+            lines.append(t("dialogue.sources", language, cites="; ".join(s["cite"] for s in route["sources"])))
+        messages.append({"text": "\n".join(lines)})
+    if rendered["missing"]:
+        messages.append(text("unknown_facts_note", language, audience, facts="; ".join(rendered["missing"])))
+    messages += [contacts(language), {"text": rendered["disclaimer"]}, text("assessment_more", language, audience)]
+    return messages
+
+
+def facts_known(facts: dict[str, Any], language: str, audience: str) -> list[Message]:
+    if not facts:
+        return [text("facts_none", language, audience)]
+    lines = [f"{t(f'fact.{name}.{audience}', language)}: {_value(value, language)}" for name, value in facts.items()]
+    return [text("facts_intro", language, audience), {"text": "\n".join(lines)}]
+
+
+def _value(value: Any, language: str) -> str:
+    if value is True or value is False:
+        return t(f"dialogue.{'yes' if value else 'no'}", language)
+    return str(value)

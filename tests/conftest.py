@@ -1,0 +1,22 @@
+"""Shared fixtures: the real servers, started once for the whole test session."""
+import json
+import urllib.request
+
+import pytest
+
+from bot.serve import servers
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    """The Rasa server with the trained model (built by `make test`) and the action server."""
+    log = tmp_path_factory.mktemp("servers") / "servers.log"
+    with open(log, "wb") as output, servers(output=output) as running:
+        yield running
+
+
+def post_json(url, body, timeout=60):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.status, json.loads(response.read() or b"null")

@@ -1,0 +1,130 @@
+"""The custom actions over HTTP against the real action server, as Rasa calls them."""
+import itertools
+
+import pytest
+
+from tests.conftest import post_json
+
+_ids = itertools.count()
+
+
+class Conversation:
+    """Plays Rasa's part: sends the tracker to an action and keeps the slots it sets."""
+
+    def __init__(self, action_url, metadata=None):
+        self.url = f"{action_url}/webhook"
+        self.slots = {"session_started_metadata": metadata or {}}
+        self.metadata = metadata or {}
+
+    def run(self, action, intent, text="", entities=()):
+        tracker = {
+            "sender_id": f"test-{next(_ids)}", "slots": dict(self.slots), "events": [], "paused": False,
+            "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
+            "latest_message": {"intent": {"name": intent, "confidence": 1.0}, "entities": list(entities),
+                               "text": text, "metadata": self.metadata},
+        }
+        status, reply = post_json(self.url, {"next_action": action, "sender_id": tracker["sender_id"],
+                                             "tracker": tracker, "domain": {}, "version": "3.6.2"})
+        assert status == 200
+        for event in reply["events"]:
+            if event["event"] == "slot":
+                self.slots[event["name"]] = event["value"]
+            elif event["event"] == "restart":
+                self.slots = {"session_started_metadata": self.metadata}
+        return reply["responses"]
+
+    def say(self, intent, text="", entities=()):
+        return self.run("action_next_step", intent, text, entities)
+
+
+def texts(responses):
+    return [r["text"] for r in responses if r.get("text")]
+
+
+def custom(responses, kind):
+    return [r["custom"] for r in responses if (r.get("custom") or {}).get("type") == kind]
+
+
+@pytest.fixture(scope="module")
+def action_url(assistant):
+    return assistant.action_url
+
+
+def test_a_conversation_in_english_reaches_the_assessment(action_url):
+    talk = Conversation(action_url, {"language": "en"})
+    first = talk.say("greet", "hello")
+    assert custom(first, "question")[0]["fact"] == "in_danger"
+    assert talk.slots["language"] == "en"
+    talk.say("deny", "no")
+    reply = talk.say("inform", "I'm 17 and from Eritrea, I ran away last month",
+                     [{"entity": "age", "value": 17}, {"entity": "country", "value": "ER"},
+                      {"entity": "situation", "value": "left"}, {"entity": "duration", "value": 1.0}])
+    assert talk.slots["facts"] == {"in_danger": False, "age": 17, "nationality": "ER",
+                                   "still_in_situation": False, "months_since_exit": 1.0}
+    asked = [custom(reply, "question")[0]["fact"]]
+    for _ in range(20):
+        reply = talk.say("dont_know", "I don't know")
+        questions = custom(reply, "question")
+        if not questions:
+            break
+        asked.append(questions[0]["fact"])
+    assert "nationality" not in asked and "age" not in asked, "the form skips what it knows"
+    assert len(asked) == len(set(asked)), "no question twice"
+    assessment = custom(reply, "assessment")[0]
+    statuses = {route["code"]: route["status"] for route in assessment["routes"]}
+    assert statuses["minor_protection"] == "applies"
+    assert statuses["reflection_period"] == "unknown"
+    assert assessment["disclaimer"].startswith("This is information")
+    assert assessment["facts"]["citizenship"] == "non_eu"
+
+
+def test_danger_in_the_middle_gets_112_first(action_url):
+    talk = Conversation(action_url, {"language": "nl"})
+    talk.say("greet", "hoi")
+    reply = talk.say("in_danger", "hij komt eraan")
+    assert "112" in texts(reply)[0]
+    assert not custom(reply, "question")
+
+
+def test_a_question_in_the_middle_is_answered_and_the_question_comes_back(action_url):
+    talk = Conversation(action_url, {"language": "nl"})
+    talk.say("greet", "hoi")
+    talk.say("deny", "nee")
+    answer = talk.run("action_answer", "ask_reflection_period", "wat is bedenktijd?")
+    assert texts(answer) and custom(answer, "sources")[0]["sources"]
+    again = talk.say("ask_reflection_period", "wat is bedenktijd?")
+    assert custom(again, "question")[0]["fact"] == "nationality"
+
+
+def test_corrections_give_a_new_assessment(action_url):
+    talk = Conversation(action_url, {"language": "en", "role": "professional"})
+    talk.say("inform", "", [{"entity": "country", "value": "RO"}, {"entity": "age", "value": 30}])
+    talk.say("deny", "no")  # in danger
+    reply = None
+    for _ in range(10):
+        reply = talk.say("dont_know", "no idea")
+        if custom(reply, "assessment"):
+            break
+    before = {r["code"]: r["status"] for r in custom(reply, "assessment")[0]["routes"]}
+    assert before["minor_protection"] == "not_applicable"
+    reply = talk.say("inform", "actually I'm 17", [{"entity": "age", "value": 17}])
+    after = {r["code"]: r["status"] for r in custom(reply, "assessment")[0]["routes"]}
+    assert after["minor_protection"] == "possible"
+
+
+def test_stop_forgets(action_url):
+    talk = Conversation(action_url, {"language": "en"})
+    talk.say("inform", "", [{"entity": "country", "value": "NG"}])
+    reply = talk.run("action_forget", "stop", "stop")
+    assert texts(reply) and "facts" not in talk.slots
+
+
+def test_an_answer_not_understood_twice_is_taken_as_dont_know(action_url):
+    talk = Conversation(action_url, {"language": "en"})
+    talk.say("greet", "hi")
+    talk.say("deny", "no")
+    first = talk.say("inform", "blue")
+    assert custom(first, "question")[0]["fact"] == "nationality", "asked again once"
+    second = talk.say("inform", "purple")
+    assert custom(second, "question")[0]["fact"] == "citizenship", "then moved on"
+    assert talk.slots["declined"] == ["nationality"]
