@@ -63,8 +63,8 @@ def question(fact: str, language: str, audience: str) -> list[Message]:
     ]
 
 
-def contacts(language: str, urgent_only: bool = False) -> Message:
-    lines = []
+def contacts(language: str, urgent_only: bool = False, audience: str | None = None) -> Message:
+    lines = [t(f"dialogue.contacts_intro.{audience}", language)] if audience else []
     for contact in CONTACTS:
         if urgent_only and not contact.get("urgent"):
             continue
@@ -95,7 +95,7 @@ def answer(intent: str, language: str, audience: str) -> list[Message]:
         if audience == "professional":
             messages.append(text("sources", language, cites="; ".join(entry["sources"])))
     if entry.get("contacts"):
-        messages.append(contacts(language))
+        messages.append(contacts(language, audience=audience))
     return messages
 
 
@@ -121,7 +121,8 @@ def assessment(result: Assessment, language: str, audience: str) -> list[Message
         messages.append({"text": "\n".join(lines)})
     if rendered["missing"]:
         messages.append(text("unknown_facts_note", language, audience, facts="; ".join(rendered["missing"])))
-    messages += [contacts(language), {"text": rendered["disclaimer"]}, text("assessment_more", language, audience)]
+    messages += [contacts(language, audience=audience), {"text": rendered["disclaimer"]},
+                 text("assessment_more", language, audience)]
     return messages
 
 

@@ -27,10 +27,12 @@ def test_every_answer_and_fixed_text_exists(language, audience):
     for intent in replies.ANSWERS:
         assert replies.answer(intent, language, audience)[0]["text"]
     for key in ("welcome", "emergency", "not_understood", "declined_ok", "assessment_intro", "assessment_more",
-                "anything_else", "forgotten", "start_over", "contacts_intro", "facts_intro", "facts_none"):
+                "anything_else", "forgotten", "start_over", "facts_intro", "facts_none"):
         assert replies.text(key, language, audience)["text"]
     assert replies.text("language_changed", language)["text"]
     assert replies.text("professional_mode", language)["text"]
+    assert replies.text("unavailable", language)["text"]
+    assert replies.contacts(language, audience=audience)["text"].count("\n") == len(replies.CONTACTS)
 
 
 @pytest.mark.parametrize("language", languages())

@@ -78,6 +78,44 @@ def test_danger_at_any_moment_gets_112_first(assistant):
 
 def test_bad_input_gets_a_polite_answer_not_an_error(assistant):
     person = Person(assistant, "en")
-    for text in ["", "🙂🙂🙂", "<script>alert(1)</script>", "Привет, мне нужна помощь", "x" * 5000]:
+    for text in ["", "   ", "🙂🙂🙂", "<script>alert(1)</script>", "Привет, мне нужна помощь",
+                 "ik ben 17 🇳🇬 from نيجيريا", "\u0000\u0007 control", "x" * 2000]:
         reply = person.say(text)
-        assert isinstance(reply, list)
+        assert reply and all(message.get("text") or message.get("custom") for message in reply), text
+
+
+URL = "/webhooks/rest/webhook"
+
+
+def raw_post(assistant, body: bytes, content_type="application/json"):
+    import urllib.error
+    import urllib.request
+    request = urllib.request.Request(assistant.rasa_url + URL, data=body, method="POST",
+                                     headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as reply:
+            return reply.status, json.loads(reply.read())
+    except urllib.error.HTTPError as failure:
+        return failure.code, json.loads(failure.read() or b"null")
+
+
+@pytest.mark.parametrize("body,content_type,status,field", [
+    (b"{not json", "application/json", 400, "body"),
+    (b"[1, 2]", "application/json", 400, "body"),
+    (b'{"message": "hi"}', "application/json", 400, "sender"),
+    (b'{"sender": "default", "message": "hi"}', "application/json", 400, "sender"),
+    (b'{"sender": "abcdefgh12", "message": 42}', "application/json", 400, "message"),
+    (b'{"sender": "abcdefgh12", "message": "hi", "metadata": [1]}', "application/json", 400, "metadata"),
+    (b"sender=abc&message=hi", "application/x-www-form-urlencoded", 415, "content-type"),
+    (b"\x00\xff\xfe binary", "application/octet-stream", 415, "content-type"),
+    (json.dumps({"sender": "abcdefgh12", "message": "x" * 2001}).encode(), "application/json", 413, "message"),
+])
+def test_malformed_requests_get_a_clear_4xx(assistant, body, content_type, status, field):
+    got, reply = raw_post(assistant, body, content_type)
+    assert got == status and reply["error"]["field"] == field
+
+
+def test_the_assessment_survives_odd_metadata(assistant):
+    status, reply = raw_post(assistant, json.dumps({"sender": "abcdefgh13", "message": "hi",
+                                                    "metadata": {"language": "<b>", "role": "admin"}}).encode())
+    assert status == 200 and reply
