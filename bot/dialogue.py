@@ -76,7 +76,10 @@ def read_message(intent: str | None, entities: Iterable[Mapping[str, Any]], text
     for entity in entities:
         value = entity.get("value")
         if entity.get("entity") == "country":
-            facts["nationality"] = value
+            # The first country that is the person's own: not one passed through or
+            # registered in ("fingerprinted in Italy"), nor a language ("in het Engels").
+            if not entity.get("role") and intent != "choose_language":
+                facts.setdefault("nationality", value)
         elif entity.get("entity") == "age":
             facts["age"] = value
         elif entity.get("entity") == "duration" and isinstance(value, (int, float)):

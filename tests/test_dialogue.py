@@ -54,6 +54,15 @@ def test_a_duration_answers_the_question_asked(requested, months, fact, value):
     assert read_message("inform", [ent("duration", months)], "...", requested).facts == {fact: value}
 
 
+def test_only_the_persons_own_country_is_the_nationality():
+    entities = [ent("country", "NG"), {"entity": "country", "value": "IT", "role": "elsewhere"}, ent("dublin", "yes")]
+    assert read_message("inform", entities, "Nigerian, fingerprinted in Italy", None).facts == {
+        "nationality": "NG", "dublin": True}
+    only_elsewhere = [{"entity": "country", "value": "IT", "role": "elsewhere"}]
+    assert read_message("inform", only_elsewhere, "registered in Italy", None).facts == {}
+    assert read_message("choose_language", [ent("country", "GB"), ent("language", "en")], "English", None).facts == {}
+
+
 def test_a_duration_without_context_is_not_guessed():
     assert read_message("inform", [ent("duration", 24)], "since 2 years", "reported").facts == {}
 

@@ -15,6 +15,7 @@ import bot.nlp
 from bot.nlp import build
 from bot.nlp.extract import DEFAULT_DIR, LOOKUP_FILE, Pipeline, country_code, load_pipeline
 from bot.nlp.lexicon import fold
+from bot.rules.countries import is_known_code
 
 REQUIRED_LANGUAGES = (
     "nl en de fr es pt it ro bg hu pl uk ru ar zh tr ti am fa vi th fil".split()
@@ -93,9 +94,22 @@ def test_tigrinya_is_there() -> None:
 
 
 def test_only_iso_codes(nlp: Pipeline) -> None:
-    iso = {c.alpha_2 for c in pycountry.countries} | {"XX"}
+    # plus the codes the data file declares: XX (stateless) and XK (Kosovo)
+    iso = {c.alpha_2 for c in pycountry.countries} | set(build.load_data()["user_assigned"])
     assert set(nlp.countries.values()) <= iso
     assert len(set(nlp.countries.values())) >= 240  # about every country has a name
+
+
+def test_every_code_is_one_the_rules_accept(nlp: Pipeline) -> None:
+    """A country the extractor gives is a nationality the rules module can judge."""
+    assert "XK" not in {c.alpha_2 for c in pycountry.countries}  # why it is listed by hand
+    assert {"XX", "XK"} <= set(build.load_data()["user_assigned"])
+    assert all(is_known_code(code) for code in set(nlp.countries.values()))
+
+
+@pytest.mark.parametrize("name", ["Kosovo", "Kosova", "Kosovë", "Косово", "科索沃"])
+def test_kosovo_names_come_from_cldr(nlp: Pipeline, name: str) -> None:
+    assert country_code(name, nlp) == "XK"
 
 
 def test_data_file_lists_are_respected(nlp: Pipeline) -> None:
@@ -113,6 +127,13 @@ def test_data_file_codes_are_checked(tmp_path: Path) -> None:
     data = build.load_data()
     data["countries"][False] = {"nl": ["Noors"]}  # what an unquoted NO: key becomes
     with pytest.raises(ValueError, match="not ISO"):
+        build.country_forms(data)
+
+
+def test_user_assigned_codes_must_be_declared() -> None:
+    data = build.load_data()
+    del data["user_assigned"]["XK"]  # Kosovo's forms are then no known code
+    with pytest.raises(ValueError, match="XK"):
         build.country_forms(data)
 
 

@@ -60,6 +60,16 @@ def test_process_adds_normalised_entities(extractor: FactEntityExtractor) -> Non
         assert {"start", "end", "text"} <= set(e)
 
 
+def test_roles_are_passed_through(extractor: FactEntityExtractor) -> None:
+    entities = run(extractor, "Ik kom uit Eritrea, vingerafdrukken in Italië. English please")
+    assert [(e["value"], e.get("role")) for e in entities] == [
+        ("ER", None),  # no role key at all: the person's nationality
+        ("IT", "elsewhere"),
+        ("GB", "language"),
+    ]
+    assert "role" not in entities[0]
+
+
 def test_keeps_and_deduplicates_existing_entities(extractor: FactEntityExtractor) -> None:
     text = "Ik ben 17 en kom uit Roemenië"
     diet = {"entity": "country", "start": 21, "end": 29, "value": "Roemenië",

@@ -1,13 +1,16 @@
 """Build the fact-extraction spaCy pipeline: `python -m bot.nlp.build [--out DIR]`.
 
 One pipeline for all languages: `spacy.blank("xx")` plus an `entity_ruler` with labels
-`country`, `duration`, `age` (and `BLOCK`, for phrases that only exist to be discarded).
+`country`, `duration`, `age` (and `BLOCK`, for phrases that only exist to be discarded;
+those with id `language`, "I speak French", "English please", hand their country forms
+back to `extract` as a language, not a nationality).
 The folder defaults to `bot/nlp/pipeline/` next to this file (never the working directory)
 and also holds `wegwijzer.json`, the lookup the normaliser needs.
 
 Where the patterns come from:
 - country: generated from CLDR (Babel, `Locale(lang).territories`, only codes that
-  pycountry knows as ISO 3166-1 alpha-2) and from the iso-codes translations that ship with
+  pycountry knows as ISO 3166-1 alpha-2, plus the `user_assigned` codes of the data file:
+  XK, Kosovo) and from the iso-codes translations that ship with
   pycountry, in the languages of `LANGUAGES`; plus `data/countries.yml` for what those do
   not have (English and Dutch nationality words, CLDR's short/variant names, which Babel
   drops, and the lists of ambiguous forms). Every form is added lower-cased and folded
@@ -119,7 +122,7 @@ def _english_plural(word: str) -> list[str]:
 
 def country_forms(data: dict[str, Any]) -> dict[str, dict[str, str]]:
     """All country forms by kind: `plain`, `exact`, `cue`, `nospace` -> {spelling: code}."""
-    codes = {c.alpha_2 for c in pycountry.countries}
+    codes = {c.alpha_2 for c in pycountry.countries} | set(data["user_assigned"])
     drop = {lookup_key(w) for w in data["drop"]}
     generated: dict[str, str] = {}
     codes_by_key: dict[str, set[str]] = {}
@@ -132,9 +135,11 @@ def country_forms(data: dict[str, Any]) -> dict[str, dict[str, str]]:
 
     unknown = {
         str(c) for part in ("countries", "exact_case", "needs_cue") for c in data[part]
-    } - codes - {"XX"}
+    } - codes
     if unknown:  # e.g. an unquoted NO, which YAML reads as false
-        raise ValueError(f"{DATA_FILE}: not ISO 3166-1 alpha-2 codes: {sorted(unknown)}")
+        raise ValueError(
+            f"{DATA_FILE}: not ISO 3166-1 alpha-2 codes nor `user_assigned`: {sorted(unknown)}"
+        )
     hand: dict[str, str] = {}
     for code, entry in data["countries"].items():
         forms = [*entry.get("names", []), *entry.get("nl", [])]
@@ -222,9 +227,16 @@ def duration_patterns() -> list[list[Token]]:
 
 
 def age_patterns() -> list[tuple[str, list[Token]]]:
-    """(id, pattern): "self" = "I'm 17" forms, which `extract` checks for what follows."""
+    """(id, pattern): "self" = "I'm 17", "she is 17" forms, which `extract` checks for what
+    follows ("she is 17 years" is an age, "she is 3 years in NL" a duration)."""
     subject = [[], [_in(lexicon.SELF_WORDS)]]
     am = [[_in(lexicon.AM_WORDS)]]
+    copula = [
+        *_expand(subject, am),  # "I am", "I'm", "ik ben", "ben"
+        [_in(lexicon.SELF_WORDS), _in({"was"})],  # "I was", "ik was": not "was" alone
+        # "she is", "he's", "cliënte is", "het meisje was"; never "is" alone ("room is 17")
+        [_in(lexicon.PERSON_WORDS), _in(lexicon.IS_WORDS)],
+    ]
     years_old = [[_in(lexicon.YEAR_UNITS), _in(lexicon.OLD_WORDS)]]
     explicit: list[list[Token]] = [
         *_expand(subject, am, AGE_NUM, years_old),  # "I am 17 years old"
@@ -249,25 +261,39 @@ def age_patterns() -> list[tuple[str, list[Token]]]:
                   [_in({"girl", "boy", "child", "woman", "man"}), {"LOWER": "of"}]],
                  AGE_NUM),
     ]
-    return [("self", p) for p in _expand(subject, am, AGE_NUM)] + [
+    return [("self", p) for p in _expand(copula, AGE_NUM)] + [
         ("explicit", p) for p in explicit
     ]
 
 
-def block_patterns(data: dict[str, Any]) -> list[list[Token]]:
-    """Phrases that hide what they contain.
+def block_patterns(data: dict[str, Any]) -> list[tuple[str | None, list[Token]]]:
+    """(id, pattern): phrases that hide what they contain.
 
-    "I speak French", "ik spreek Engels en Nederlands", "Engelse les" name languages;
-    "born in 2007" is no duration.
+    "born in 2007" is no duration. Id "language": "I speak French", "ik spreek Engels en
+    Nederlands", "in het Engels", "English please", "language: Dutch", "Engelse les" name
+    languages; `extract` gives their country forms with "role": "language".
     """
     born = _expand([[_in({"born", "geboren"}), _in({"in", "op"})]], POINT)
     words = data["language_words"]
-    languages = [[_in(words), {**_in([*words, "and", "en", "or", "of", ","]), "OP": "*"}]]
-    speak = [[_in(data["speak_words"])]]
-    return born + _expand(speak, languages) + _expand([[_in(words)]], [[_in(
-        {"language", "taal", "les", "lessen", "lesson", "lessons", "class", "classes",
-         "cursus", "course", "tolk", "interpreter", "translator", "speaking", "sprekend",
-         "sprekende"})]])
+    more = {**_in([*words, "and", "en", "or", "of", ","]), "OP": "*"}  # "Engels en Frans"
+    languages = [[_in(words), more]]
+    # "spreekt alleen Engels"; not after "in": "in a Dutch company" names no language
+    fillers = {**_in(data["speak_fillers"]), "OP": "*"}
+    speak = [[_in(w for w in data["speak_words"] if w != "in"), fillers], [{"LOWER": "in"}]]
+    # "het Engels" is the language, "het Engelse paspoort" is not: after "het", only the
+    # nouns (Dutch language names do not end in -e; the adjectives do)
+    het = [[{"LOWER": "het"}, _in(w for w in words if not w.endswith("e")), more]]
+    label = [[_in({"language", "languages", "taal", "talen"}), {"ORTH": ":", "OP": "?"}]]
+    language = [
+        *_expand(speak + label, languages),
+        *het,
+        *_expand([[_in(words)]], [[_in(data["please_words"])]]),
+        *_expand([[_in(words)]], [[_in(
+            {"language", "taal", "les", "lessen", "lesson", "lessons", "class", "classes",
+             "cursus", "course", "tolk", "interpreter", "translator", "speaking",
+             "sprekend", "sprekende"})]]),
+    ]
+    return [(None, p) for p in born] + [("language", p) for p in language]
 
 
 # --- build -----------------------------------------------------------------------------
@@ -297,7 +323,10 @@ def make_patterns(nlp: Language, data: dict[str, Any]) -> tuple[list[Pattern], d
             patterns.append({"label": "country", "pattern": tokens, "id": "cue:" + code})
     for phrase in sorted({p for b in data["block"] for p in _spellings(b.lower())}):
         patterns.append({"label": "BLOCK", "pattern": phrase})
-    patterns += [{"label": "BLOCK", "pattern": p} for p in block_patterns(data)]
+    patterns += [
+        {"label": "BLOCK", "pattern": p, **({"id": i} if i else {})}
+        for i, p in block_patterns(data)
+    ]
     patterns += [{"label": "duration", "pattern": p} for p in duration_patterns()]
     patterns += [{"label": "age", "pattern": p, "id": i} for i, p in age_patterns()]
 

@@ -8,7 +8,9 @@ In config.yml:
 Needs no tokenizer or SpacyNLP before it: it runs its own spaCy pipeline, loaded from
 the package folder (`python -m bot.nlp.build` writes it), not from the working directory.
 Optional `pipeline_path` (absolute) points at another build. Nothing is trained or stored
-in the Rasa model.
+in the Rasa model. Entities go out as `extract` gives them, so a country that is no
+nationality keeps its `role` ("elsewhere", "language"; see `bot.nlp.extract`), Rasa's own
+entity attribute.
 """
 
 from __future__ import annotations

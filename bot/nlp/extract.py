@@ -3,10 +3,42 @@
     extract("Ik ben 17, kom uit Eritrea", today) ->
         [{"entity": "age", "value": 17, ...}, {"entity": "country", "value": "ER", ...}]
 
-Values: country -> ISO 3166-1 alpha-2 code ("XX" for stateless); duration -> months as a
-float with 1 decimal (see `bot.nlp.normalise` for the rules); age -> int 0-120.
-`start`/`end` are character offsets into the text as given; `text` is that slice.
-`today` is always passed in, so results are reproducible.
+Values: country -> ISO 3166-1 alpha-2 code ("XX" for stateless, "XK" for Kosovo);
+duration -> months as a float with 1 decimal (see `bot.nlp.normalise` for the rules);
+age -> int 0-120. `start`/`end` are character offsets into the text as given; `text` is
+that slice. `today` is always passed in, so results are reproducible.
+
+Ages: "I'm 17", "ik ben 17", "I was 17", and in the third person after a word for the
+person ("she is 15", "he's sixteen", "mijn cliënte is 16", "het meisje is 15"; the words
+are `lexicon.PERSON_WORDS`); "17 years old", "a 17-year-old", "17 y/o", "aged 17",
+"leeftijd: 17", "een jongen van 16", "girl of 15". After such a copula "17 jaar" /
+"17 years" is an age when the sentence ends there ("ze is 17 jaar", "ik was 17 jaar toen
+..."), a duration when it goes on ("ik ben 3 jaar in Nederland", "ik ben 2 jaar geleden
+gevlucht"). "the case is 4 years old" (a thing: `lexicon.THING_WORDS`) is a duration. A
+bare number ("17") is never an age here: the dialogue reads it as the answer to the
+question it asked. Over 120 is never an age.
+
+Roles: a country entity gets an optional `"role"` key, present only when set, for the
+countries that are not the person's nationality (the dialogue keeps only those without a
+role as a nationality; Rasa carries `role` on entities as it is):
+- "elsewhere": a place the person passed through or stayed in. Rule: the country comes
+  right after "via"/"through"/"door", or right after "in" (an article may stand between:
+  "in de VS") with a cue word in the same clause up to `lexicon.CUE_WINDOW_BEFORE` tokens
+  before it or, for Dutch word order, `CUE_WINDOW_AFTER` tokens after it. Cue words are
+  word beginnings (`lexicon.ELSEWHERE_STEMS`): fingerprints/vingerafdrukken,
+  registered/geregistreerd, asylum/asiel, first/eerst, worked/werkte, lived/woonde. A
+  clause ends at punctuation and at "and", "but", "maar", ... (`lexicon.CLAUSE_WORDS`).
+  "registered in Italy and Germany": a country joined by and/en/or/of to an "elsewhere"
+  country is one too. Examples: "my fingerprints were taken in Italy", "asiel
+  aangevraagd in België", "ik ben in Italië geregistreerd", "I came through Libya",
+  "ik kwam via Italië naar Nederland" (Italy only).
+- "language": a language name, in the phrases of `build.block_patterns`: "I speak French",
+  "ik spreek Engels en Nederlands", "in het Engels", "English please", "Nederlands
+  alsjeblieft", "taal: Nederlands", "Engelse les". Right after "I am"/"is" ("I'm English
+  please help") it is a nationality again. A language word alone ("English") stays a
+  nationality answer: the question decides.
+Nationality phrases get no role: "I'm from Eritrea", "ik kom uit Eritrea", "Nigerian",
+"nationaliteit: Eritrees", "from Eritrea originally", "ik woon in Nederland".
 """
 
 from __future__ import annotations
@@ -93,7 +125,12 @@ def country_code(surface: str, pipeline: Pipeline | None = None) -> str | None:
         return code
     # country values do not depend on the date: any fixed day will do
     entities = extract(surface, dt.date(2000, 1, 1), pl)
-    found = {e["value"] for e in entities if e["entity"] == "country"}
+    # "in het Engels" names a language, not a country
+    found = {
+        e["value"]
+        for e in entities
+        if e["entity"] == "country" and e.get("role") != "language"
+    }
     return found.pop() if len(found) == 1 else None
 
 
@@ -104,11 +141,16 @@ def months(surface: str, today: dt.date) -> float | None:
     return _months(surface[:MAX_CHARS], today)
 
 
-def _entity(label: str, value: Any, span: Span | tuple[int, int, str]) -> dict[str, Any]:
+def _entity(
+    label: str, value: Any, span: Span | tuple[int, int, str], role: str | None = None
+) -> dict[str, Any]:
     start, end, text = (
         (span.start_char, span.end_char, span.text) if isinstance(span, Span) else span
     )
-    return {"entity": label, "value": value, "start": start, "end": end, "text": text}
+    entity = {"entity": label, "value": value, "start": start, "end": end, "text": text}
+    if role is not None:  # the key only when there is a role: Rasa's own convention
+        entity["role"] = role
+    return entity
 
 
 def _is_rate(span: Span) -> bool:
@@ -145,7 +187,7 @@ def _self_age(span: Span, today: dt.date) -> tuple[str, Span, Any] | None:
         ):
             age_span = doc[span.start : span.end + 1 + (after in lexicon.OLD_WORDS)]
             return "age", age_span, age_value(age_span.text)
-        number_at = next(t.i for t in span if fold(t.text) in lexicon.AM_WORDS) + 1
+        number_at = max(t.i for t in span if fold(t.text) in lexicon.COPULA_WORDS) + 1
         end = span.end + 1 + (after in lexicon.AGO_WORDS | lexicon.LONG_WORDS)
         duration = doc[number_at:end]
         return "duration", duration, _months(duration.text, today)
@@ -154,15 +196,83 @@ def _self_age(span: Span, today: dt.date) -> tuple[str, Span, Any] | None:
     return "age", span, age_value(span.text)
 
 
+def _thing_age(span: Span, today: dt.date) -> tuple[str, Span, Any] | None:
+    """ "the case is 4 years old", "het is 3 jaar oud": how long it has existed, no age."""
+    doc, i = span.doc, span.start
+    if i < 2 or fold(doc[i - 1].text) not in lexicon.IS_WORDS:
+        return None
+    if fold(doc[i - 2].text) not in lexicon.THING_WORDS:
+        return None
+    return "duration", span, _months(span.text, today)
+
+
+def _clause_words(doc: Doc, start: int, step: int, limit: int) -> list[str]:
+    """Up to `limit` folded words from token `start` on, by `step`, within one clause."""
+    words: list[str] = []
+    i = start
+    while 0 <= i < len(doc) and len(words) < limit:
+        token = doc[i]
+        word = fold(token.text)
+        if token.is_punct or token.is_space or word in lexicon.CLAUSE_WORDS:
+            break
+        words.append(word)
+        i += step
+    return words
+
+
+def _before(span: Span) -> int:
+    """Index of the word before a country, past an article ("in de VS"): -1 if none."""
+    i = span.start - 1
+    if i > 0 and fold(span.doc[i].text) in lexicon.COUNTRY_ARTICLES:
+        i -= 1
+    return i
+
+
+def _elsewhere(span: Span) -> bool:
+    """Is the country a place passed through or stayed in? (Rules: module docstring.)"""
+    doc, i = span.doc, _before(span)
+    word = fold(doc[i].text) if i >= 0 else ""
+    if word in lexicon.ROUTE_WORDS:
+        return True
+    if word != "in":
+        return False
+    near = _clause_words(doc, i - 1, -1, lexicon.CUE_WINDOW_BEFORE)
+    near += _clause_words(doc, span.end, 1, lexicon.CUE_WINDOW_AFTER)
+    return any(w.startswith(lexicon.ELSEWHERE_STEMS) for w in near)
+
+
+def _languages(ent: Span, pl: Pipeline) -> list[dict[str, Any]]:
+    """Country forms inside a language phrase ("ik spreek Engels en Frans")."""
+    doc = ent.doc
+    forms = [(t, pl.countries.get(lookup_key(t.text))) for t in ent]
+    # "I'm English please help": after "I am", the language word is a nationality
+    after_copula = ent.start > 0 and fold(doc[ent.start - 1].text) in lexicon.COPULA_WORDS
+    role = None if after_copula and forms[0][1] is not None else "language"
+    return [
+        _entity("country", code, doc[t.i : t.i + 1], role)
+        for t, code in forms
+        if code is not None
+    ]
+
+
 def _from_doc(doc: Doc, pl: Pipeline, today: dt.date) -> list[dict[str, Any]]:
     found = []
+    last_elsewhere = -1  # token index just past the last "elsewhere" country
     for ent in doc.ents:
         label, span = ent.label_, ent
         value: Any = None
+        role: str | None = None
         if label == "country":
             value = ent.ent_id_.removeprefix("cue:")
             if ent.ent_id_.startswith("cue:"):
                 span = ent[1:]  # "from Jordan" -> "Jordan"
+            i = _before(span)
+            listed = i >= 0 and i == last_elsewhere and fold(doc[i].text) in lexicon.LIST_WORDS
+            if listed or _elsewhere(span):
+                role = "elsewhere"
+                last_elsewhere = span.end
+        elif label == "BLOCK" and ent.ent_id_ == "language":
+            found += _languages(ent, pl)
         elif label == "duration" and not _is_rate(ent):
             value = _months(ent.text, today)
         elif label == "age" and ent.ent_id_ == "self":
@@ -170,9 +280,9 @@ def _from_doc(doc: Doc, pl: Pipeline, today: dt.date) -> list[dict[str, Any]]:
             if checked is not None:
                 label, span, value = checked
         elif label == "age":
-            value = age_value(ent.text)
+            label, span, value = _thing_age(ent, today) or (label, ent, age_value(ent.text))
         if value is not None:
-            found.append(_entity(label, value, span))
+            found.append(_entity(label, value, span, role))
     return found
 
 

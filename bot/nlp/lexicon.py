@@ -130,6 +130,25 @@ DAY_PHRASES: dict[str, int] = {
 SELF_WORDS: frozenset[str] = frozenset({"i", "ik"})
 # "I'm" is one token for the multi-language tokenizer.
 AM_WORDS: frozenset[str] = frozenset({"am", "ben", "i'm", "im"})
+# "she is 16", "he's sixteen" ("he's" is two tokens), "I was 17", "ik was 17".
+IS_WORDS: frozenset[str] = frozenset({"is", "was", "'s"})
+# Whose "is 16" is an age: the person the dialogue is about, as a professional writes about
+# them, or as the person writes about themself in the third person. Not "man", "vrouw" or
+# family words: "my son is 4" gives no age of the person asked about.
+PERSON_WORDS: frozenset[str] = frozenset(
+    {
+        "he", "she", "hij", "ze", "zij", "client", "cliënt", "cliënte", "victim",
+        "slachtoffer", "betrokkene", "girl", "boy", "meisje", "jongen", "jongere",
+    }
+)
+# "the case is 4 years old", "het is 3 jaar oud": how long a thing has existed, no age.
+THING_WORDS: frozenset[str] = frozenset(
+    {
+        "it", "het", "this", "that", "dit", "dat", "case", "zaak", "dossier", "file",
+        "report", "aangifte", "melding", "procedure",
+    }
+)
+COPULA_WORDS: frozenset[str] = AM_WORDS | IS_WORDS
 OLD_WORDS: frozenset[str] = frozenset({"old", "oud"})
 AGE_WORDS: frozenset[str] = frozenset({"age", "aged", "leeftijd"})
 # After "I'm 17" / "ik ben 17" these mean the number is no age: "ik ben 12 uur per dag ...",
@@ -143,10 +162,43 @@ NOT_AGE_FOLLOWERS: frozenset[str] = frozenset(
 )
 
 # After "ik ben 17 jaar" these keep it an age; anything else ("ik ben 3 jaar in Nederland")
-# makes "3 jaar" a duration.
-AGE_END_WORDS: frozenset[str] = OLD_WORDS | {"en", "and", "maar", "but", "ik", "i"}
+# makes "3 jaar" a duration. "ik was 17 jaar toen ik kwam" is an age (then), no duration.
+AGE_END_WORDS: frozenset[str] = OLD_WORDS | {
+    "en", "and", "maar", "but", "ik", "i", "toen", "when"
+}
 
 # Before "a week" / "een maand" these make it a rate ("twice a week", "50 euro per ...").
 RATE_WORDS: frozenset[str] = frozenset(
     {"once", "twice", "times", "per", "every", "each", "keer", "maal", "elke", "iedere"}
 )
+
+# --- where a country stands --------------------------------------------------------------
+
+# A country named with these is a place the person passed through or stayed in, not their
+# nationality (`"role": "elsewhere"`): the Dublin facts (fingerprints, registration, asylum
+# in another country), the route and earlier work or residence. Word beginnings, so that
+# "fingerprinted", "registration", "asielaanvraag", "werkten" count too. They count
+# before "in <country>" ("my fingerprints were taken in Italy") and, for Dutch word order,
+# shortly after it ("ik ben in Italië geregistreerd").
+ELSEWHERE_STEMS: tuple[str, ...] = (
+    "fingerprint", "vingerafdruk", "regist", "geregist", "asylum", "asiel", "first",
+    "eerst", "worked", "werkte", "gewerkt", "lived", "woonde", "gewoond",
+)
+# Right before the country: the route ("I came through Libya", "via Italië").
+ROUTE_WORDS: frozenset[str] = frozenset({"via", "through", "door"})
+# Between "in" and the country ("registered in the UK", "in de VS").
+COUNTRY_ARTICLES: frozenset[str] = frozenset({"the", "de", "het"})
+# How far a cue may stand from "in <country>", in tokens, within one clause.
+CUE_WINDOW_BEFORE = 6
+CUE_WINDOW_AFTER = 4
+# A clause ends here (and at punctuation): "registered in Italy but I'm from Eritrea".
+CLAUSE_WORDS: frozenset[str] = frozenset(
+    {
+        "and", "but", "or", "because", "then", "so", "en", "maar", "omdat", "want",
+        "toen", "daarna", "dan", "dus",
+    }
+)
+# "registered in Italy and Germany": a country right after one of these, itself right after
+# a country marked "elsewhere", is elsewhere too. Not a comma: "fingerprints in Italy,
+# Eritrean girl" names her nationality.
+LIST_WORDS: frozenset[str] = frozenset({"and", "or", "en", "of", "&"})
