@@ -1,8 +1,9 @@
 """Rasa 3.6 NLU component: keeps only entities whose value means something.
 
 DIET sometimes tags a stray word ("she", "I'm") as an entity; with no synonym to map it,
-its value is the raw text, which no fact can use. This component, placed after
-EntitySynonymMapper, drops such entities, so the tracker holds only values the dialogue
+its value is the raw text, which no fact can use. And a country named as a language
+("English please") is no country in this conversation. This component, placed after
+EntitySynonymMapper, drops both, so the tracker holds only values the dialogue
 understands (bot.dialogue.ENTITY_FACTS) and those of the rule-based extractor.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ def meaningful(entity: dict[str, Any]) -> bool:
 
     name, value = entity.get("entity"), entity.get("value")
     if name in RULE_BASED:
-        return True
+        return entity.get("role") != "language"
     if name == "language":
         return value in languages()
     return (name, value) in ENTITY_FACTS
