@@ -8,6 +8,8 @@ INSTALLED := $(VENV)/.installed
 PIPELINE  := bot/nlp/pipeline/meta.json
 MODEL     := models/wegwijzer.tar.gz
 TRAINING  := $(shell find config domain data -name '*.yml') $(wildcard bot/nlp/*.py)
+CHROMIUM  := /usr/bin/chromium
+AXE       := .cache/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: help install pipeline model test run benchmark clean
 .DEFAULT_GOAL := help
@@ -45,11 +47,18 @@ model: $(MODEL)
 run: $(MODEL)
 	$(BIN)/python -m bot.serve
 
-test: $(MODEL)
+# The browser tests use Debian's chromium (no browser download) and axe-core from npm.
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4.10.3
+
+test: $(MODEL) $(CHROMIUM) $(AXE)
 	$(BIN)/python -m pytest
 
 benchmark: install
 	$(BIN)/python benchmarks/rules_startup.py
 
 clean:
-	rm -rf $(VENV) models .rasa bot/nlp/pipeline .pytest_cache .hypothesis
+	rm -rf $(VENV) models .rasa .cache bot/nlp/pipeline .pytest_cache .hypothesis

@@ -37,6 +37,7 @@ class Context:
         self.welcomed = bool(tracker.get_slot("welcomed"))
         self.reasked = tracker.get_slot("reasked")
         self.assessed = bool(tracker.get_slot("assessed"))
+        self.cards = metadata.get("client") == "webchat"   # draws the assessment from its payload
 
     def events(self) -> list[EventType]:
         return [SlotSet("language", self.language), SlotSet("role", self.audience)]
@@ -115,7 +116,7 @@ class ActionNextStep(Action):
                     reasked = requested
                 messages += replies.question(requested, language, audience)
             elif learnt or not assessed or reading.declined:
-                messages += replies.assessment(result, language, audience)
+                messages += replies.assessment(result, language, audience, cards=ctx.cards)
                 assessed = True
             elif ctx.intent not in replies.ANSWERS:
                 messages.append(replies.text("anything_else", language, audience))

@@ -63,21 +63,30 @@ def question(fact: str, language: str, audience: str) -> list[Message]:
     ]
 
 
-def contacts(language: str, urgent_only: bool = False, audience: str | None = None) -> Message:
-    lines = [t(f"dialogue.contacts_intro.{audience}", language)] if audience else []
+def contact_list(language: str, urgent_only: bool = False) -> list[dict[str, Any]]:
+    """The help contacts in `language`: 112 first; a number only where it is confirmed."""
+    listed = []
     for contact in CONTACTS:
         if urgent_only and not contact.get("urgent"):
             continue
-        name = t(f"contact.{contact['id']}.name", language)
-        what = t(f"contact.{contact['id']}.what", language)
+        entry = {key: contact[key] for key in ("id", "phone", "phone_abroad", "email", "urgent") if key in contact}
+        entry["name"] = t(f"contact.{contact['id']}.name", language)
+        entry["what"] = t(f"contact.{contact['id']}.what", language)
+        if contact.get("hours"):
+            entry["hours"] = t(f"contact.{contact['id']}.hours", language)
+        listed.append(entry)
+    return listed
+
+
+def contacts(language: str, urgent_only: bool = False, audience: str | None = None) -> Message:
+    lines = [t(f"dialogue.contacts_intro.{audience}", language)] if audience else []
+    for contact in contact_list(language, urgent_only):
         reach = [contact[key] for key in ("phone", "email") if key in contact]
         if "phone_abroad" in contact:
             reach.insert(1, t("contact.from_abroad", language, phone=contact["phone_abroad"]))
-        if contact.get("hours"):
-            reach.append(t(f"contact.{contact['id']}.hours", language))
-        if not reach:
-            reach = [t("contact.not_confirmed", language)]
-        lines.append(f"{name}: {', '.join(reach)}. {what}")
+        if "hours" in contact:
+            reach.append(contact["hours"])
+        lines.append(f"{contact['name']}: {', '.join(reach) or t('contact.not_confirmed', language)}. {contact['what']}")
     return {"text": "\n".join(lines)}
 
 
@@ -103,27 +112,31 @@ def text_of(key: str, language: str) -> Message:
     return {"text": t(key, language)}
 
 
-def assessment(result: Assessment, language: str, audience: str) -> list[Message]:
-    """The assessment: the routes in order, what each means, the contacts, the disclaimer."""
+def assessment(result: Assessment, language: str, audience: str, cards: bool = False) -> list[Message]:
+    """The assessment: the routes in order, what each means, the contacts, the disclaimer.
+
+    The `assessment` payload carries all of it, rendered (CONTRACT.md §2, plus texts); a
+    client that draws cards from it (`cards`, the web chat) gets no repeat in plain text."""
     rendered = render(result, language, audience)
-    shown = [route for route in rendered["routes"]
-             if audience == "professional" or route["status"] in ("applies", "possible", "not_yet", "unknown")]
     payload = {"type": "assessment", **result.to_dict(), "routes": [
-        {**route.to_dict(), "title": shown_route["title"], "status_text": shown_route["status_text"],
-         "text": shown_route["text"], "reason_texts": shown_route["reasons"]}
-        for route, shown_route in zip(result.routes, rendered["routes"])],
-        "disclaimer": rendered["disclaimer"], "language": language}
+        {**route.to_dict(), "title": shown["title"], "status_text": shown["status_text"], "text": shown["text"],
+         "reason_texts": shown["reasons"], "missing_texts": shown["missing"], "source_details": shown["sources"]}
+        for route, shown in zip(result.routes, rendered["routes"])],
+        "missing_texts": rendered["missing"], "contacts": contact_list(language),
+        "disclaimer": rendered["disclaimer"], "language": language, "audience": audience}
     messages = [text("assessment_intro", language, audience), {"custom": payload}]
-    for route in shown:
-        lines = [f"{route['title']}: {route['status_text']}", route["text"], *route["reasons"]]
-        if audience == "professional" and route["sources"]:
-            lines.append(t("dialogue.sources", language, cites="; ".join(s["cite"] for s in route["sources"])))
-        messages.append({"text": "\n".join(lines)})
-    if rendered["missing"]:
-        messages.append(text("unknown_facts_note", language, audience, facts="; ".join(rendered["missing"])))
-    messages += [contacts(language, audience=audience), {"text": rendered["disclaimer"]},
-                 text("assessment_more", language, audience)]
-    return messages
+    if not cards:
+        for route in rendered["routes"]:
+            if audience == "victim" and route["status"] in ("not_needed", "not_applicable"):
+                continue
+            lines = [f"{route['title']}: {route['status_text']}", route["text"], *route["reasons"]]
+            if audience == "professional" and route["sources"]:
+                lines.append(t("dialogue.sources", language, cites="; ".join(s["cite"] for s in route["sources"])))
+            messages.append({"text": "\n".join(lines)})
+        if rendered["missing"]:
+            messages.append(text("unknown_facts_note", language, audience, facts="; ".join(rendered["missing"])))
+        messages += [contacts(language, audience=audience), {"text": rendered["disclaimer"]}]
+    return messages + [text("assessment_more", language, audience)]
 
 
 def facts_known(facts: dict[str, Any], language: str, audience: str) -> list[Message]:

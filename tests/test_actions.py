@@ -128,3 +128,28 @@ def test_an_answer_not_understood_twice_is_taken_as_dont_know(action_url):
     second = talk.say("inform", "purple")
     assert custom(second, "question")[0]["fact"] == "citizenship", "then moved on"
     assert talk.slots["declined"] == ["nationality"]
+
+
+def test_language_detected_from_the_first_message_when_no_metadata(action_url):
+    talk = Conversation(action_url, {})
+    talk.say("greet", "hello, I need some help please")
+    assert talk.slots["language"] == "en"
+    dutch = Conversation(action_url, {})
+    dutch.say("greet", "hallo, ik heb hulp nodig")
+    assert dutch.slots["language"] == "nl"
+
+
+def test_explicit_language_choice_switches_and_is_said(action_url):
+    talk = Conversation(action_url, {})
+    talk.say("greet", "hallo, ik heb hulp nodig")
+    reply = talk.say("choose_language", "English please", [{"entity": "language", "value": "en"}])
+    assert talk.slots["language"] == "en"
+    assert "English" in texts(reply)[0]
+
+
+def test_the_role_comes_from_the_conversation(action_url):
+    talk = Conversation(action_url, {"language": "en"})
+    talk.say("greet", "hi")
+    reply = talk.say("i_am_professional", "I'm a lawyer")
+    assert talk.slots["role"] == "professional"
+    assert any("professional" in line.lower() for line in texts(reply))

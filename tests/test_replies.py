@@ -59,3 +59,13 @@ def test_the_assessment_message_follows_the_contract(language, audience):
         assert {"code", "status", "reasons", "sources", "missing"} <= set(route)
     assert payload["disclaimer"] and messages[-2]["text"] == payload["disclaimer"]
     assert payload["facts"]["citizenship"] == "non_eu"
+
+
+def test_cards_carry_everything_and_are_not_repeated_in_text():
+    result = assess({"nationality": "ER", "age": 17}, ON)
+    plain = replies.assessment(result, "en", "victim")
+    cards = replies.assessment(result, "en", "victim", cards=True)
+    payload = next(m["custom"] for m in cards if "custom" in m)
+    assert len(cards) == 3 and len(plain) > len(cards)
+    assert payload["contacts"][0]["phone"] == "112"
+    assert all(route["title"] and route["text"] for route in payload["routes"])

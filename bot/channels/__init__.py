@@ -1,0 +1,75 @@
+"""Input channels of the Rasa server: the bounded REST channel and the web chat.
+
+Both check every request before the model sees it (bad input gets a clear 4xx naming the
+field), keep message text out of the logs, and answer with the help contacts when a part
+of the assistant fails instead of staying silent.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from sanic import response
+from sanic.request import Request
+
+logger = logging.getLogger(__name__)
+
+MAX_CHARS = 2000          # longer messages are refused (413) before parsing
+METADATA = {"language": re.compile(r"^[a-z]{2}$"), "role": re.compile(r"^(victim|professional)$")}
+
+
+class BadInput(Exception):
+    def __init__(self, status: int, field: str, message: str):
+        super().__init__(message)
+        self.status, self.field, self.message = status, field, message
+
+
+def error(status: int, field: str, message: str) -> response.HTTPResponse:
+    return response.json({"error": {"field": field, "message": message}}, status=status)
+
+
+def json_body(request: Request) -> dict[str, Any]:
+    if "application/json" not in (request.content_type or ""):
+        raise BadInput(415, "content-type", "send JSON with Content-Type: application/json")
+    try:
+        body = request.json
+    except Exception:  # sanic raises its own error type for malformed JSON
+        raise BadInput(400, "body", "the body is not valid JSON") from None
+    if not isinstance(body, dict):
+        raise BadInput(400, "body", "the body must be a JSON object")
+    return body
+
+
+def message_of(body: dict[str, Any], max_chars: int) -> tuple[str, dict[str, str]]:
+    """The text and the (known, well-formed) metadata of a message."""
+    text, metadata = body.get("message"), body.get("metadata") or {}
+    if not isinstance(text, str):
+        raise BadInput(400, "message", "message must be a string")
+    if len(text) > max_chars:
+        raise BadInput(413, "message", f"message is longer than {max_chars} characters")
+    if not isinstance(metadata, dict):
+        raise BadInput(400, "metadata", "metadata must be a JSON object")
+    return text, {key: value for key, value in metadata.items()
+                  if key in METADATA and isinstance(value, str) and METADATA[key].match(value)}
+
+
+async def converse(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, sender: str,
+                   channel: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
+    collector = CollectingOutputChannel()
+    try:
+        await on_new_message(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))
+    except Exception as failure:  # log the kind of failure, never the text or the locals
+        logger.error("message failed: %s", type(failure).__name__)
+    # Every turn of the dialogue says something; silence means a part failed (the action
+    # server is down, say): the person still gets an answer and the help contacts.
+    return collector.messages or unavailable(metadata.get("language"))
+
+
+def unavailable(language: str | None) -> list[dict[str, Any]]:
+    from bot import replies
+    from bot.language import DEFAULT, supported
+
+    language = supported(language) or DEFAULT
+    return [replies.text("unavailable", language), replies.contacts(language)]
