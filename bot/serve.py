@@ -97,6 +97,8 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def main() -> int:
+    # SIGTERM (a service manager, `timeout`) stops both servers as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     host = os.environ.get("WEGWIJZER_HOST", "127.0.0.1")
     with servers(5005, 5055, host=host) as running:
         print(f"Wegwijzer is running at {running.rasa_url.replace('127.0.0.1', 'localhost')} (Ctrl-C stops it)",
