@@ -151,7 +151,8 @@ class ActionShowFacts(Action):
 
 
 class ActionForget(Action):
-    """"Stop": the conversation is forgotten. The channel also deletes the stored tracker."""
+    """"Stop": the conversation is forgotten; `forget_me` asks the channel to delete the
+    stored conversation too (bot/channels)."""
 
     def name(self) -> str:
         return "action_forget"
@@ -159,7 +160,7 @@ class ActionForget(Action):
     async def run(self, dispatcher, tracker, domain):
         ctx = Context(tracker)
         send(dispatcher, [replies.text("forgotten", ctx.language, ctx.audience)])
-        return [Restarted()]
+        return [Restarted(), SlotSet("forget_me", True)]
 
 
 class ActionStartOver(Action):

@@ -142,11 +142,23 @@ def assessment(result: Assessment, language: str, audience: str, cards: bool = F
 def facts_known(facts: dict[str, Any], language: str, audience: str) -> list[Message]:
     if not facts:
         return [text("facts_none", language, audience)]
-    lines = [f"{t(f'fact.{name}.{audience}', language)}: {_value(value, language)}" for name, value in facts.items()]
-    return [text("facts_intro", language, audience), {"text": "\n".join(lines)}]
+    lines = [f"{t(f'fact.{name}.{audience}', language)}: {fact_value(name, value, language)}"
+             for name, value in facts.items()]
+    return [text("facts_intro", language, audience), {"text": "\n".join(lines)},
+            {"custom": {"type": "facts", "facts": facts}}]
 
 
-def _value(value: Any, language: str) -> str:
+def fact_value(name: str, value: Any, language: str) -> str:
+    """A fact's value in words: yes/no, the country's name, a choice's label, a number with its unit."""
     if value is True or value is False:
         return t(f"dialogue.{'yes' if value else 'no'}", language)
+    if name == "nationality":
+        from babel import Locale
+        return t("dialogue.stateless", language) if value == "XX" else Locale.parse(language).territories.get(value, value)
+    if name in CHOICES and isinstance(value, str):
+        return t(f"dialogue.option.{name}.{value}", language)
+    if name == "months_since_exit":
+        return t("dialogue.unit.months", language, n=f"{value:g}")
+    if name in ("case_years", "permit_years"):
+        return t("dialogue.unit.years", language, n=f"{value:g}")
     return str(value)

@@ -55,6 +55,9 @@ def servers(rasa_port: int | None = None, action_port: int | None = None, host: 
         raise FileNotFoundError(f"no trained model at {model}: run `make model`")
     rasa_port, action_port = rasa_port or free_port(), action_port or free_port()
     env = {**os.environ, "SANIC_HOST": host, "PYTHONUNBUFFERED": "1"}
+    # Sanic accepts 100 MB bodies by default; a chat message needs a few kB (413 above).
+    # Only for the Rasa server: the action server receives whole conversations.
+    rasa_env = {"SANIC_REQUEST_MAX_SIZE": str(64 * 1024), **env}
     started: list[subprocess.Popen] = []
     scratch = tempfile.TemporaryDirectory(prefix="wegwijzer-")
     try:
@@ -64,7 +67,7 @@ def servers(rasa_port: int | None = None, action_port: int | None = None, host: 
         endpoints = _with_action_port(endpoints or CONFIG / "endpoints.yml", action_port, Path(scratch.name))
         rasa = subprocess.Popen([str(BIN / "rasa"), "run", "--model", str(model), "--endpoints", str(endpoints),
                                  "--credentials", str(CONFIG / "credentials.yml"), "--interface", host,
-                                 "--port", str(rasa_port)], cwd=ROOT, env=env, stdout=output, stderr=output)
+                                 "--port", str(rasa_port)], cwd=ROOT, env=rasa_env, stdout=output, stderr=output)
         started.append(rasa)
         wait_for(action_port, actions, 120, host)
         wait_for(rasa_port, rasa, 300, host)

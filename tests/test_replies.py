@@ -69,3 +69,16 @@ def test_cards_carry_everything_and_are_not_repeated_in_text():
     assert len(cards) == 3 and len(plain) > len(cards)
     assert payload["contacts"][0]["phone"] == "112"
     assert all(route["title"] and route["text"] for route in payload["routes"])
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("en", ["Nigeria", "yes", "2 months", "3.5 years", "The case was dropped"]),
+    ("nl", ["Nigeria", "ja", "2 maanden", "3.5 jaar"]),
+])
+def test_facts_are_shown_in_words(language, expected):
+    facts = {"nationality": "NG", "reported": True, "months_since_exit": 2.0, "case_years": 3.5,
+             "case_status": "dismissed"}
+    shown = replies.facts_known(facts, language, "victim")[1]["text"]
+    for words in expected:
+        assert words in shown
+    assert "NG" not in shown

@@ -56,10 +56,13 @@ def message_of(body: dict[str, Any], max_chars: int) -> tuple[str, dict[str, str
 
 
 async def converse(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, sender: str,
-                   channel: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
+                   channel: str, metadata: dict[str, Any], tracker_store: Any) -> list[dict[str, Any]]:
     collector = CollectingOutputChannel()
     try:
         await on_new_message(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))
+        tracker = await tracker_store.retrieve(sender)
+        if tracker is not None and tracker.get_slot("forget_me"):   # set by action_forget ("stop")
+            await forget_conversation(tracker_store, sender)
     except Exception as failure:  # log the kind of failure, never the text or the locals
         logger.error("message failed: %s", type(failure).__name__)
     # Every turn of the dialogue says something; silence means a part failed (the action
@@ -73,3 +76,15 @@ def unavailable(language: str | None) -> list[dict[str, Any]]:
 
     language = supported(language) or DEFAULT
     return [replies.text("unavailable", language), replies.contacts(language)]
+
+
+async def forget_conversation(store: Any, sender: str) -> None:
+    """Delete a conversation from the tracker store and any store it wraps (Rasa has no
+    delete): the in-memory dict, or the Redis key (which also expires by itself)."""
+    for inner in ("_tracker_store", "_fallback_tracker_store"):
+        if getattr(store, inner, None) is not None:
+            await forget_conversation(getattr(store, inner), sender)
+    if isinstance(getattr(store, "store", None), dict):
+        store.store.pop(sender, None)
+    elif hasattr(store, "red"):
+        store.red.delete(store.key_prefix + sender)

@@ -48,6 +48,7 @@ class RestChannel(InputChannel):
                 text, metadata = message_of(body, self.max_chars)
             except BadInput as bad:
                 return error(bad.status, bad.field, bad.message)
-            return response.json(await converse(on_new_message, text, sender, self.name(), metadata))
+            return response.json(await converse(on_new_message, text, sender, self.name(), metadata,
+                                                request.app.ctx.agent.tracker_store))
 
         return webhook

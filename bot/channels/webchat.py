@@ -28,7 +28,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import MAX_CHARS, BadInput, converse, error, json_body, message_of
+from bot.channels import MAX_CHARS, BadInput, converse, error, forget_conversation, json_body, message_of
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,8 @@ class WebChat(InputChannel):
                 text, metadata = message_of(body, self.max_chars)
             except BadInput as bad:
                 return secured(error(bad.status, bad.field, bad.message))
-            messages = await converse(on_new_message, text, sender, self.name(), {**metadata, "client": "webchat"})
+            messages = await converse(on_new_message, text, sender, self.name(), {**metadata, "client": "webchat"},
+                                      request.app.ctx.agent.tracker_store)
             return secured(response.json({"messages": messages}))
 
         @chat.route("/forget", methods=["POST"])
@@ -136,18 +137,6 @@ class WebChat(InputChannel):
             return secured(response.json({"forgotten": True}))
 
         return chat
-
-
-async def forget_conversation(store: Any, sender: str) -> None:
-    """Delete a conversation from the tracker store and any store it wraps (Rasa has no
-    delete): the in-memory dict, or the Redis key (which also expires by itself)."""
-    for inner in ("_tracker_store", "_fallback_tracker_store"):
-        if getattr(store, inner, None) is not None:
-            await forget_conversation(getattr(store, inner), sender)
-    if hasattr(store, "store") and isinstance(store.store, dict):
-        store.store.pop(sender, None)
-    elif hasattr(store, "red"):
-        store.red.delete(store.key_prefix + sender)
 
 
 @lru_cache(maxsize=None)

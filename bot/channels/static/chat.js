@@ -15,7 +15,7 @@
 
   var S = {
     data: null, lang: null, id: null, busy: false, pending: null, gen: 0, uid: 0,
-    exitUrl: null, max: 2000, escapes: [], pointer: '', helpReturn: null, scrollY: 0
+    exitUrl: null, max: 2000, escapes: [], pointer: '', scrollY: 0, numbers: null
   };
 
   function $(id) { return document.getElementById(id); }
@@ -57,11 +57,12 @@
       if (i) choose.appendChild(document.createTextNode(' · '));
       choose.appendChild(el('span', '', tr('choose_language', null, language.code), language.code));
     });
-    var switches = $('lang-switch').querySelectorAll('button');
+    var switches = document.querySelectorAll('.lang-switch button');
     for (var j = 0; j < switches.length; j++) {
       switches[j].setAttribute('aria-pressed', String(switches[j].lang === S.lang));
     }
     $('lang-switch').setAttribute('aria-label', tr('language'));
+    $('lang-switch-low').setAttribute('aria-label', tr('language'));
     fillContacts($('help-contacts'));
     fillContacts($('error-contacts'));
     if (S.busy) showTyping(true);
@@ -75,29 +76,26 @@
       var code = String(wanted[i]).slice(0, 2).toLowerCase();
       if (codes.indexOf(code) >= 0) return code;
     }
-    return codes.indexOf('nl') >= 0 ? 'nl' : codes[0];
+    // A browser in another language: English is more likely to be read than Dutch.
+    return codes.indexOf('en') >= 0 ? 'en' : codes[0];
   }
 
   // ---- network -----------------------------------------------------------------------
 
-  function request(method, path, body, keepalive) {
-    var controller = window.AbortController ? new AbortController() : null;
-    var timer = setTimeout(function () { if (controller) controller.abort(); }, TIMEOUT);
-    var options = { method: method, headers: {}, cache: 'no-store', credentials: 'omit', keepalive: !!keepalive };
-    if (controller) options.signal = controller.signal;
+  // Every call can fail or hang: after TIMEOUT it is aborted, and the caller shows the error.
+  function request(method, path, body) {
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT);
+    var options = { method: method, headers: {}, cache: 'no-store', credentials: 'omit', signal: controller.signal };
     if (body) {
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
     }
-    var timeout = new Promise(function (resolve, reject) {
-      setTimeout(function () { reject(new Error('timeout')); }, TIMEOUT + 100);
-    });
-    var call = fetch(path, options).then(function (response) {
+    return fetch(path, options).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         return { ok: response.ok, status: response.status, data: data || {} };
       });
-    });
-    return Promise.race([call, timeout]).then(function (result) {
+    }).then(function (result) {
       clearTimeout(timer);
       return result;
     }, function (failure) {
@@ -150,7 +148,7 @@
     button.type = 'button';
     button.id = 'quick-exit';
     button.setAttribute('data-t', 'quick_exit');
-    button.textContent = link.textContent;
+    while (link.firstChild) button.appendChild(link.firstChild);
     link.parentNode.replaceChild(button, link);
     document.addEventListener('click', function (event) {
       var target = event.target.closest ? event.target.closest('.exit') : null;
@@ -165,16 +163,16 @@
     S.escapes.push(now);
     if (S.escapes.length >= 3) { quickExit(event); return; }
     var confirm = document.querySelector('.confirm');
-    if (confirm) { closeConfirm(confirm, true); return; }
     if (!$('help-panel').hidden) closeHelp();
+    else if (confirm) closeConfirm(confirm, true);
   }
 
   // ---- contacts ----------------------------------------------------------------------
 
-  function telLink(phone, cls) {
+  function telLink(phone, cls, label) {
     var digits = String(phone).replace(/[^0-9+]/g, '');
     if (!/^\+?[0-9]{3,15}$/.test(digits)) return el('span', '', phone);
-    var link = el('a', cls || 'tel', tr('call', { phone: phone }));
+    var link = el('a', cls || 'tel', label || tr('call', { phone: phone }));
     link.href = 'tel:' + digits;
     return link;
   }
@@ -220,7 +218,6 @@
   // ---- help panel --------------------------------------------------------------------
 
   function openHelp() {
-    S.helpReturn = document.activeElement;
     S.scrollY = window.pageYOffset;
     $('view').hidden = true;
     $('help-panel').hidden = false;
@@ -234,8 +231,7 @@
     $('view').hidden = false;
     $('help-button').setAttribute('aria-expanded', 'false');
     window.scrollTo(0, S.scrollY);
-    var back = S.helpReturn && document.body.contains(S.helpReturn) ? S.helpReturn : $('help-button');
-    back.focus();
+    $('help-button').focus();
   }
 
   // ---- the conversation --------------------------------------------------------------
@@ -251,25 +247,60 @@
     $('typing-text').textContent = on ? tr('typing') : '';
   }
 
+  // The help numbers of the contact list, where a bot message names them, become tel: links.
+  function numbers() {
+    var found = [];
+    Object.keys(S.data.contacts).forEach(function (lang) {
+      S.data.contacts[lang].forEach(function (c) {
+        [c.phone, c.phone_abroad].forEach(function (n) { if (n && found.indexOf(n) < 0) found.push(n); });
+      });
+    });
+    found.sort(function (a, b) { return b.length - a.length; });
+    var escaped = found.map(function (n) { return n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); });
+    return escaped.length ? new RegExp('(^|[^0-9A-Za-z+])(' + escaped.join('|') + ')(?![0-9A-Za-z])', 'g') : null;
+  }
+
+  function linkify(box, text) {
+    var pattern = S.numbers, at = 0, match;
+    if (!pattern) { box.textContent = text; return; }
+    pattern.lastIndex = 0;
+    while ((match = pattern.exec(text))) {
+      var start = match.index + match[1].length;
+      box.appendChild(document.createTextNode(text.slice(at, start)));
+      box.appendChild(telLink(match[2], 'tel', match[2]));
+      at = start + match[2].length;
+    }
+    box.appendChild(document.createTextNode(text.slice(at)));
+  }
+
   function addBubble(who, text, lang) {
     var item = el('div', 'msg ' + who, null, lang);
+    var bubble = el('p', 'bubble');
     item.appendChild(el('span', 'sr-only', tr(who === 'user' ? 'you' : 'bot', null, lang) + ' '));
-    item.appendChild(el('p', 'bubble', text));
+    if (who === 'bot') linkify(bubble, text); else bubble.textContent = text;
+    item.appendChild(bubble);
     $('log').appendChild(item);
     return item;
   }
 
   function disableChoices() {
-    var buttons = $('log').querySelectorAll('.choices button');
-    for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+    var groups = $('log').querySelectorAll('.choices');
+    for (var i = 0; i < groups.length; i++) {
+      groups[i].classList.add('done');
+      var buttons = groups[i].querySelectorAll('button');
+      for (var j = 0; j < buttons.length; j++) buttons[j].disabled = true;
+    }
   }
 
   function keyboardish(event) {
     return !event || event.detail === 0 || S.pointer !== 'touch';
   }
 
+  // Keyboard and mouse: focus to the input. A tap: to the conversation, so that a screen
+  // reader keeps its place and no on-screen keyboard covers the buttons.
   function focusInput(event) {
     if (keyboardish(event)) $('message-input').focus();
+    else $('log').focus({ preventScroll: true });
   }
 
   function addChoices(after, options) {
@@ -329,7 +360,7 @@
         link.target = '_blank';
         link.rel = 'noreferrer noopener';
         item.appendChild(link);
-        item.appendChild(el('span', 'muted', ' (' + tr('official_text', null, lang) + ')'));
+        item.appendChild(el('span', 'muted newtab', ' (' + tr('official_text', null, lang) + ')'));
       } else {
         item.textContent = label;
       }
@@ -366,7 +397,7 @@
 
   function routeCard(route, lang) {
     var card = el('article', 'card route');
-    var status = ICONS[route.status] ? route.status : 'unknown';
+    var status = Object.prototype.hasOwnProperty.call(ICONS, route.status) ? route.status : 'unknown';
     card.setAttribute('data-status', status);
     card.setAttribute('data-code', String(route.code || ''));
     var title = el('h3', '', route.title || route.code);
@@ -488,10 +519,12 @@
     return first;
   }
 
+  // Brings the start of `node` into view, below the sticky top bar.
   function scrollTo(node) {
-    if (!node || !node.scrollIntoView) return;
+    if (!node || !node.getBoundingClientRect) return;
     var calm = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    node.scrollIntoView({ block: 'start', behavior: calm ? 'auto' : 'smooth' });
+    var top = node.getBoundingClientRect().top + window.pageYOffset - document.querySelector('.bar').offsetHeight - 8;
+    window.scrollTo({ top: Math.max(0, top), behavior: calm ? 'auto' : 'smooth' });
   }
 
   function showError(on) {
@@ -524,7 +557,8 @@
     S.pending = null;
     showError(false);
     disableChoices();
-    if (shown) scrollTo(addBubble('user', shown, lang));
+    var bubble = shown ? addBubble('user', shown, lang) : null;
+    scrollTo(bubble);
     showTyping(true);
     var resent = false;
     function attempt() {
@@ -537,7 +571,12 @@
           S.id = null;
           return attempt();
         }
-        if (r.status === 413) { tooLong(true, true); return; }
+        if (r.status === 413) {   // give the text back, to be shortened
+          if (bubble) bubble.parentNode.removeChild(bubble);
+          if (shown === message && !$('message-input').value) $('message-input').value = message;
+          tooLong(true, true);
+          return;
+        }
         if (!r.ok || !Array.isArray(r.data.messages)) throw new Error('status ' + r.status);
         var first = render(r.data.messages, lang);
         if (!$('help-panel').hidden) announce(tr('new_messages'));
@@ -546,7 +585,7 @@
     }
     attempt().catch(function () {
       if (gen !== S.gen) return;
-      S.pending = { message: message, lang: lang };
+      S.pending = { message: message };
       showError(true);
     }).then(function () {
       if (gen !== S.gen) return;
@@ -582,9 +621,7 @@
 
   function retry() {
     var pending = S.pending;
-    if (!pending) return;
-    if (pending.lang !== S.lang) pending.lang = S.lang;
-    say(pending.message, null);
+    if (pending) say(pending.message, null);
   }
 
   function restart(event) {
@@ -661,15 +698,18 @@
     S.data = data;
     S.max = typeof data.max_chars === 'number' && data.max_chars > 0 ? data.max_chars : S.max;
     S.exitUrl = safeUrl(data.exit_url) || S.exitUrl;
+    S.numbers = numbers();
     $('message-input').maxLength = S.max;
-    var choices = $('languages'), switcher = $('lang-switch');
+    var choices = $('languages'), switchers = [$('lang-switch'), $('lang-switch-low')];
     choices.textContent = '';
-    switcher.textContent = '';
+    switchers.forEach(function (box) { box.textContent = ''; });
     data.languages.forEach(function (language) {
       choices.appendChild(languageButton(language, 'btn btn-lang', choose, language.name));
-      var small = languageButton(language, 'btn btn-switch', switchLanguage, language.code.toUpperCase());
-      small.appendChild(el('span', 'sr-only', ' ' + language.name));
-      switcher.appendChild(small);
+      switchers.forEach(function (box) {
+        var small = languageButton(language, 'btn btn-switch', switchLanguage, language.code.toUpperCase());
+        small.appendChild(el('span', 'sr-only', ' ' + language.name));
+        box.appendChild(small);
+      });
     });
     S.lang = pickLanguage();
     applyTexts();
@@ -681,7 +721,7 @@
 
   function valid(data) {
     return data && Array.isArray(data.languages) && data.languages.length && data.texts && data.contacts &&
-      data.languages.every(function (l) { return l && typeof l.code === 'string' && data.texts[l.code] && data.contacts[l.code]; });
+      data.languages.every(function (l) { return l && typeof l.code === 'string' && data.texts[l.code] && Array.isArray(data.contacts[l.code]); });
   }
 
   function loadTexts() {
