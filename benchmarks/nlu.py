@@ -3,7 +3,7 @@
 k-fold cross-validation over the bilingual training data, stratified by intent within each
 language: every fold trains one bilingual NLU model (config/config.yml) on the rest and is
 scored per language on its held-out part. Prints intent macro F1 and entity F1 (the learnt
-entities, as (entity, value) per message), the NLU training time of each fold, and the
+entities, as (entity, role or value) per message), the NLU training time of each fold, and the
 size of the trained model in models/.
 
     .venv/bin/python benchmarks/nlu.py [--folds 3]
@@ -74,14 +74,16 @@ def main() -> None:
 async def score(agent, messages) -> tuple[float, float]:
     from sklearn.metrics import f1_score
 
+    from bot.dialogue import meaning
+
     gold_intents, predicted_intents = [], []
     true_positives = false_positives = false_negatives = 0
     for message in messages:
         parsed = await agent.parse_message(message.get("text"))
         gold_intents.append(message.get("intent"))
         predicted_intents.append(parsed["intent"]["name"])
-        gold = {(e["entity"], str(e.get("value"))) for e in message.get("entities") or []}
-        found = {(e["entity"], str(e.get("value"))) for e in parsed["entities"] if e["entity"] not in RULE_BASED}
+        gold = {meaning(e) for e in message.get("entities") or []}
+        found = {meaning(e) for e in parsed["entities"] if e["entity"] not in RULE_BASED}
         true_positives += len(gold & found)
         false_positives += len(found - gold)
         false_negatives += len(gold - found)

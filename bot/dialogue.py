@@ -19,7 +19,9 @@ QUESTION_ORDER = (
     "threat_continues", "case_years", "dublin", "asylum", "return_risks",
 )
 
-# Learnt entities (domain/facts.yml) and the fact each value states.
+# Learnt entities (domain/facts.yml) and the fact each meaning states. DIET gives the
+# meaning as the entity's role ("report" with role "reported"); a button sends it as the
+# value (/inform{"report": "reported"}).
 ENTITY_FACTS: dict[tuple[str, Any], tuple[str, Any]] = {
     ("report", "reported"): ("reported", True),
     ("report", "not_reported"): ("reported", False),
@@ -67,9 +69,8 @@ def read_message(intent: str | None, entities: Iterable[Mapping[str, Any]], text
                  requested: str | None) -> Reading:
     """The facts a message gives, read in the light of the question asked (`requested`)."""
     entities = list(entities)
-    found = {(e.get("entity"), e.get("value")) for e in entities}
     facts: dict[str, Any] = {}
-    for key in found:
+    for key in map(meaning, entities):
         if key in ENTITY_FACTS:
             fact, value = ENTITY_FACTS[key]
             facts[fact] = value
@@ -97,6 +98,11 @@ def read_message(intent: str | None, entities: Iterable[Mapping[str, Any]], text
     declined = (requested,) if requested and intent in DECLINING and requested not in facts else ()
     language = next((e.get("value") for e in entities if e.get("entity") == "language"), None)
     return Reading(_valid(facts), declined, language, intent == "i_am_professional")
+
+
+def meaning(entity: Mapping[str, Any]) -> tuple[Any, Any]:
+    """(entity, meaning): the role a learnt entity was given, or else its value."""
+    return entity.get("entity"), entity.get("role") or entity.get("value")
 
 
 def _duration_fact(requested: str | None, facts: Mapping[str, Any]) -> str | None:

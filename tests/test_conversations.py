@@ -24,7 +24,7 @@ def test_data_validates_without_warnings():
 
 
 def test_conversation_stories_are_predicted_exactly(tmp_path):
-    result = rasa("test", "core", "--e2e", "--model", str(MODEL), "--stories", "tests/stories",
+    result = rasa("test", "core", "--model", str(MODEL), "--stories", "tests/stories",
                   "--fail-on-prediction-errors", "--out", str(tmp_path))
     failed = tmp_path / "failed_test_stories.yml"
     detail = failed.read_text() if failed.exists() else result.stdout[-3000:] + result.stderr[-3000:]

@@ -30,6 +30,12 @@ def test_yes_and_no_answer_the_question_asked(requested, intent, fact, value):
     assert read_message(intent, [], "yes", requested).facts == {fact: value}
 
 
+def test_a_learnt_entity_means_its_role():
+    entities = [{"entity": "report", "value": "went to the police", "role": "reported"},
+                {"entity": "case", "value": "dropped", "role": "dismissed"}]
+    assert read_message("inform", entities, "...", None).facts == {"reported": True, "case_status": "dismissed"}
+
+
 def test_yes_without_a_question_says_nothing():
     assert read_message("affirm", [], "yes", None).facts == {}
     assert read_message("affirm", [], "yes", "nationality").facts == {}

@@ -1,0 +1,71 @@
+"""How the trained model reads what people write: intent, then the facts the dialogue
+takes from it (bot.dialogue.read_message), in Dutch and English."""
+import asyncio
+import logging
+
+import pytest
+
+from bot.dialogue import read_message
+from bot.serve import MODEL
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from rasa.core.agent import Agent
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+    agent = Agent.load(str(MODEL))
+
+    def parsed(text):
+        return asyncio.run(agent.parse_message(text))
+    return parsed
+
+
+CASES = [
+    # several facts in one message
+    ("I'm 17, from Eritrea, I ran away last month and I'm afraid of the police", "inform",
+     {"age": 17, "nationality": "ER", "still_in_situation": False, "months_since_exit": 1.0}),
+    ("Ik ben 17, kom uit Eritrea en ben vorige maand weggelopen", "inform",
+     {"age": 17, "nationality": "ER", "still_in_situation": False, "months_since_exit": 1.0}),
+    ("Client is a 24-year-old Nigerian woman, out of the situation for two weeks, she has not reported yet",
+     "inform", {"age": 24, "nationality": "NG", "still_in_situation": False, "months_since_exit": 0.5,
+                "reported": False}),
+    ("Cliënte is 16, uit Nigeria, heeft aangifte gedaan en de zaak is geseponeerd", "inform",
+     {"age": 16, "nationality": "NG", "reported": True, "case_status": "dismissed"}),
+    # countries in every form, and countries that are not the nationality
+    ("ik kom uit Roemenië", "inform", {"nationality": "RO"}),
+    ("Roemeense", "inform", {"nationality": "RO"}),
+    ("I am British", "inform", {"nationality": "GB"}),
+    ("I'm from Ivory Coast", "inform", {"nationality": "CI"}),
+    ("my fingerprints were taken in Spain", "inform", {"dublin": True}),
+    # single facts in new words
+    ("I already reported to the police", "inform", {"reported": True}),
+    ("ik heb aangifte gedaan bij de politie", "inform", {"reported": True}),
+    ("the case was dropped last year", "inform", {"case_status": "dismissed"}),
+    ("they threaten my mother if I talk", "inform", {"cannot_cooperate": "threat"}),
+    ("ik heb asiel aangevraagd", "inform", {"asylum": "applied"}),
+]
+
+
+# Intents after which the dialogue takes in the facts of a message (data/rules/): a message
+# the model is unsure of (nlu_fallback) still gives its entities.
+TAKES_FACTS = {"inform", "nlu_fallback", "affirm", "deny", "greet"}
+
+
+@pytest.mark.parametrize("text,intent,facts", CASES, ids=[case[0][:40] for case in CASES])
+def test_messages_become_facts(parse, text, intent, facts):
+    parsed = parse(text)
+    assert parsed["intent"]["name"] in TAKES_FACTS
+    assert read_message(parsed["intent"]["name"], parsed["entities"], text, None).facts == facts
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("help he is coming", "in_danger"), ("ze staan voor de deur", "in_danger"),
+    ("I'm scared he will hurt me tonight", "in_danger"), ("ik ben nu veilig", "safe_now"),
+    ("stop", "stop"), ("vergeet dit gesprek", "stop"), ("English please", "choose_language"),
+    ("what is the reflection period?", "ask_reflection_period"), ("wat is bedenktijd?", "ask_reflection_period"),
+    ("is this chat anonymous?", "ask_confidential"), ("wie kan mij helpen?", "ask_help_contacts"),
+    ("I'm a lawyer", "i_am_professional"), ("ik werk bij een hulplijn", "i_am_professional"),
+    ("yes", "affirm"), ("nee", "deny"), ("geen idee", "dont_know"), ("I'd rather not say", "rather_not_say"),
+])
+def test_intents(parse, text, intent):
+    assert parse(text)["intent"]["name"] == intent
