@@ -153,3 +153,66 @@ def test_the_role_comes_from_the_conversation(action_url):
     reply = talk.say("i_am_professional", "I'm a lawyer")
     assert talk.slots["role"] == "professional"
     assert any("professional" in line.lower() for line in texts(reply))
+
+
+def entity(name, value):
+    return [{"entity": name, "value": value}]
+
+
+# How a person answers each question: (intent, entities), as the buttons send them.
+YES, NO = ("affirm", []), ("deny", [])
+ROUTE_CASES = {
+    "reflection_period applies": (
+        {"nationality": ("inform", entity("country", "NG")), "age": ("inform", entity("age", 30)),
+         "still_in_situation": NO, "months_since_exit": ("inform", entity("duration", 2)),
+         "reported": NO, "wants_to_report": ("inform", entity("report", "undecided")),
+         "cannot_cooperate": ("inform", entity("obstacle", "none")), "permit_years": NO, "in_danger": NO},
+        {"reflection_period": "applies", "b83_cooperation": "possible"}),
+    "b83_cooperation applies": (
+        {"nationality": ("inform", entity("country", "VN")), "in_danger": NO, "reported": NO,
+         "wants_to_report": ("inform", entity("report", "wants")), "permit_years": NO},
+        {"b83_cooperation": "applies"}),
+    "b83_cannot_cooperate possible": (
+        {"nationality": ("inform", entity("country", "ER")), "in_danger": NO, "reported": NO,
+         "wants_to_report": ("inform", entity("report", "does_not_want")),
+         "cannot_cooperate": ("inform", entity("obstacle", "threat")), "permit_years": NO},
+        {"b83_cannot_cooperate": "possible", "b83_cooperation": "not_applicable"}),
+    "humanitarian applies": (
+        {"nationality": ("inform", entity("country", "NG")), "in_danger": NO, "reported": YES,
+         "case_status": ("inform", entity("case", "convicted"))},
+        {"humanitarian": "applies", "b83_cooperation": "not_needed"}),
+    "asylum possible": (
+        {"nationality": ("inform", entity("country", "SY")), "in_danger": NO,
+         "asylum": ("inform", entity("asylum", "considering")), "return_risks": YES},
+        {"asylum": "possible"}),
+    "municipal_support applies": (
+        {"nationality": ("inform", entity("country", "BG")), "in_danger": NO, "age": ("inform", entity("age", 22))},
+        {"municipal_support": "applies", "asylum": "not_applicable", "minor_protection": "not_applicable"}),
+    "minor_protection applies": (
+        {"nationality": ("inform", entity("country", "ER")), "in_danger": NO, "age": ("inform", entity("age", 16))},
+        {"minor_protection": "applies"}),
+}
+DISCLAIMER_START = {("nl", "victim"): "Dit is informatie", ("en", "victim"): "This is information",
+                    ("nl", "professional"): "Informatie, geen beslissing", ("en", "professional"): "Information, not"}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["victim", "professional"])
+@pytest.mark.parametrize("case", list(ROUTE_CASES))
+def test_each_route_in_each_language_for_both_audiences(action_url, case, language, role):
+    answers, expected = ROUTE_CASES[case]
+    talk = Conversation(action_url, {"language": language, "role": role})
+    reply = talk.say("greet", "hallo" if language == "nl" else "hello")
+    asked = []
+    for _ in range(20):
+        if custom(reply, "assessment"):
+            break
+        fact = custom(reply, "question")[0]["fact"]
+        asked.append(fact)
+        intent, entities = answers.get(fact, ("dont_know", []))
+        reply = talk.say(intent, "", entities)
+    assessment = custom(reply, "assessment")[0]
+    statuses = {route["code"]: route["status"] for route in assessment["routes"]}
+    assert {code: statuses[code] for code in expected} == expected, asked
+    assert assessment["disclaimer"].startswith(DISCLAIMER_START[language, role])
+    assert len(asked) == len(set(asked))

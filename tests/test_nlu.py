@@ -39,6 +39,9 @@ CASES = [
     ("my fingerprints were taken in Spain", "inform", {"dublin": True}),
     # single facts in new words
     ("I already reported to the police", "inform", {"reported": True}),
+    ("I went to the police and told them everything", "inform", {"reported": True}),
+    ("hij is veroordeeld", "inform", {"case_status": "convicted"}),
+    ("I don't know if I want to report", "inform", {"wants_to_report": "undecided"}),
     ("ik heb aangifte gedaan bij de politie", "inform", {"reported": True}),
     ("the case was dropped last year", "inform", {"case_status": "dismissed"}),
     ("they threaten my mother if I talk", "inform", {"cannot_cooperate": "threat"}),
