@@ -31,6 +31,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=3)
     args = parser.parse_args()
     logging.disable(logging.WARNING)
+    import structlog   # Rasa embedded without its CLI would print DEBUG lines with the texts
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
     from rasa.shared.nlu.training_data.loading import load_data
     from rasa.shared.nlu.training_data.training_data import TrainingData
