@@ -10,10 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import replies
 from bot.dialogue import merge, next_question, read_message
-from bot.language import choose, supported
+from bot.language import choose, supported, warm_up
 from bot.rules import InvalidFacts, assess
 
 PROFESSIONAL, VICTIM = "professional", "victim"
+
+warm_up()   # load the language detector when the action server starts, not on a first message
 
 
 class Context:

@@ -78,29 +78,27 @@ def answer_until_cards(page, dont_know, limit=20):
     pytest.fail("no assessment cards")
 
 
-def test_a_whole_conversation_in_dutch_to_the_assessment(page):
-    choose(page, "nl")
-    assert page.evaluate("document.documentElement.lang") == "nl"
+CONVERSATIONS = {
+    "nl": ("Nee", "Ik ben 17 en kom uit Eritrea, ik ben vorige maand weggelopen", "Weet ik niet",
+           ["Bescherming voor kinderen onder 18", "De politie, de IND en de rechter beslissen"]),
+    "en": ("No", "I'm from Romania and I am 24", "I don't know",
+           ["Help from the municipality", "The police, the IND and the courts decide"]),
+}
+
+
+@pytest.mark.parametrize("language", CONVERSATIONS)
+def test_a_whole_conversation_to_the_assessment_cards(page, language):
+    no, description, dont_know, expected = CONVERSATIONS[language]
+    choose(page, language)
+    assert page.evaluate("document.documentElement.lang") == language
     page.locator("#log .choices button").first.wait_for()
-    click_choice(page, "Nee")
-    send(page, "Ik ben 17 en kom uit Eritrea, ik ben vorige maand weggelopen")
-    answer_until_cards(page, "Weet ik niet")
-    cards = page.locator("#log .card")
-    assert cards.count() >= 3
+    click_choice(page, no)
+    send(page, description)
+    answer_until_cards(page, dont_know)
+    assert page.locator("#log .card").count() >= 3
     text = page.locator("#log").inner_text()
-    assert "Bescherming voor kinderen onder 18" in text and "De politie, de IND en de rechter beslissen" in text
+    assert all(words in text for words in expected), text
     assert not page.console_errors, page.console_errors
-
-
-def test_a_whole_conversation_in_english_to_the_assessment(page):
-    choose(page, "en")
-    assert page.evaluate("document.documentElement.lang") == "en"
-    page.locator("#log .choices button").first.wait_for()
-    click_choice(page, "No")
-    send(page, "I'm from Romania and I am 24")
-    answer_until_cards(page, "I don't know")
-    text = page.locator("#log").inner_text()
-    assert "Help from the municipality" in text and "The police, the IND and the courts decide" in text
 
 
 def sent_ids(page):
