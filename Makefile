@@ -7,7 +7,8 @@ BIN    := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PIPELINE  := bot/nlp/pipeline/meta.json
 MODEL     := models/wegwijzer.tar.gz
-TRAINING  := $(shell find config domain data -name '*.yml') $(wildcard bot/nlp/*.py)
+# Only what the model is trained from: endpoints, credentials and logging are read at run time.
+TRAINING  := config/config.yml $(shell find domain data -name '*.yml') $(wildcard bot/nlp/*.py)
 CHROMIUM  := /usr/bin/chromium
 AXE       := .cache/axe/node_modules/axe-core/axe.min.js
 
