@@ -9,11 +9,12 @@ from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import replies
-from bot.dialogue import merge, next_question, read_message
+from bot.dialogue import changes, merge, next_question, questions, read_message
 from bot.language import choose, supported, warm_up
 from bot.rules import InvalidFacts, assess
 
 PROFESSIONAL, VICTIM = "professional", "victim"
+SUMMARY_INTENTS = {"ask_summary": None, "ask_handout": VICTIM}   # the audience a summary is written for
 
 warm_up()   # load the language detector when the action server starts, not on a first message
 
@@ -30,7 +31,11 @@ class Context:
         self.requested = tracker.get_slot("requested_fact")
         self.reading = read_message(self.intent, self.entities, self.text, self.requested)
         self.old_language = tracker.get_slot("language")
-        self.language = choose(metadata.get("language") or self.reading.language, self.old_language, self.text)
+        # "a handout in English" names the language of the summary, not of the conversation
+        named = self.reading.language
+        self.summary_language = named if self.intent in SUMMARY_INTENTS else None
+        chosen = None if self.summary_language else named
+        self.language = choose(metadata.get("language") or chosen, self.old_language, self.text)
         role = metadata.get("role") if metadata.get("role") in (VICTIM, PROFESSIONAL) else tracker.get_slot("role")
         self.old_role = tracker.get_slot("role")
         self.audience = PROFESSIONAL if self.reading.professional else (role or VICTIM)
@@ -39,6 +44,7 @@ class Context:
         self.welcomed = bool(tracker.get_slot("welcomed"))
         self.reasked = tracker.get_slot("reasked")
         self.assessed = bool(tracker.get_slot("assessed"))
+        self.asked = list(tracker.get_slot("asked") or [])   # facts a professional was asked at once
         self.cards = metadata.get("client") == "webchat"   # draws the assessment from its payload
 
     def events(self) -> list[EventType]:
@@ -98,10 +104,23 @@ class ActionNextStep(Action):
         if reading.professional and ctx.old_role != PROFESSIONAL:
             messages.append(replies.text("professional_mode", language))
 
-        requested, reasked = None, None
+        requested, reasked, asked = None, None, []
         assessed = ctx.assessed
         if reading.facts.get("in_danger"):
             messages += replies.emergency(language, audience)
+        elif audience == PROFESSIONAL:
+            # All missing facts at once; what the answer leaves out stays unknown (not asked twice).
+            declined += [fact for fact in ctx.asked if fact not in facts and fact not in declined]
+            asked = questions(result.facts, declined, result.missing)
+            learnt = any(ctx.facts.get(k) != v for k, v in reading.facts.items())
+            if asked:
+                messages += replies.questions_all(asked, language)
+                requested = asked[0] if len(asked) == 1 else None   # a bare "yes" answers only one question
+            elif learnt or not assessed or ctx.asked or reading.declined:
+                messages += replies.assessment(result, language, audience, cards=ctx.cards)
+                assessed = True
+            elif ctx.intent not in replies.ANSWERS:
+                messages.append(replies.text("anything_else", language, audience))
         else:
             requested = next_question(result.facts, declined, result.missing)
             learnt = any(ctx.facts.get(k) != v for k, v in reading.facts.items())
@@ -126,6 +145,7 @@ class ActionNextStep(Action):
         return ctx.events() + [
             SlotSet("facts", facts), SlotSet("declined", declined), SlotSet("requested_fact", requested),
             SlotSet("assessed", assessed), SlotSet("welcomed", True), SlotSet("reasked", reasked),
+            SlotSet("asked", asked),
         ]
 
 
@@ -140,6 +160,39 @@ class ActionAnswer(Action):
         messages = [] if ctx.welcomed else [replies.text("welcome", ctx.language, ctx.audience)]
         send(dispatcher, messages + replies.answer(ctx.intent, ctx.language, ctx.audience))
         return ctx.events() + [SlotSet("welcomed", True)]
+
+
+class ActionWhatIf(Action):
+    """"What if she reports?": the assessment with that fact changed, compared route by
+    route with the current one. The facts on record stay as they are."""
+
+    def name(self) -> str:
+        return "action_what_if"
+
+    async def run(self, dispatcher, tracker, domain):
+        ctx = Context(tracker)
+        changed = {fact: value for fact, value in ctx.reading.facts.items() if ctx.facts.get(fact) != value}
+        _, before = assess_known(ctx.facts)
+        supposed, after = assess_known(merge(ctx.facts, changed))
+        changed = {fact: value for fact, value in changed.items() if fact in supposed}
+        send(dispatcher, replies.what_if(changed, changes(before, after), ctx.language, ctx.audience))
+        return ctx.events()
+
+
+class ActionSummary(Action):
+    """A summary to keep, in the language asked for ("a handout in English") or the
+    conversation's: for a professional with the legal basis, for the person in plain words."""
+
+    def name(self) -> str:
+        return "action_summary"
+
+    async def run(self, dispatcher, tracker, domain):
+        ctx = Context(tracker)
+        _, result = assess_known(ctx.facts)
+        audience = SUMMARY_INTENTS.get(ctx.intent) or ctx.audience
+        send(dispatcher, replies.summary(result, ctx.summary_language or ctx.language, audience, ctx.language,
+                                         ctx.audience))
+        return ctx.events()
 
 
 class ActionShowFacts(Action):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping, NamedTuple
 
-from bot.rules import FACTS, InvalidFacts
+from bot.rules import FACTS, Assessment, InvalidFacts
 from bot.rules.facts import check_fact
 
 # The order of the questions: safety first, then who the person is, then the case.
@@ -145,11 +145,37 @@ def next_question(facts: Mapping[str, Any], declined: Iterable[str], missing: It
     """The next fact to ask: unknown, not declined, and one that can still change the answer.
 
     `facts` and `missing` are those of the assessment (citizenship derived)."""
+    return next(iter(questions(facts, declined, missing)), None)
+
+
+def questions(facts: Mapping[str, Any], declined: Iterable[str], missing: Iterable[str]) -> list[str]:
+    """Every fact worth asking now, in the order to ask them: a person gets the first,
+    a professional all of them at once."""
     declined, missing = set(declined), set(missing)
-    for fact in QUESTION_ORDER:
-        if facts.get(fact) is None and fact not in declined and _worth_asking(fact, facts, declined, missing):
-            return fact
-    return None
+    return [fact for fact in QUESTION_ORDER
+            if facts.get(fact) is None and fact not in declined and _worth_asking(fact, facts, declined, missing)]
+
+
+class Change(NamedTuple):
+    """How one route changes when a fact changes (what-if)."""
+    code: str
+    before: str
+    after: str
+    reasons_added: tuple[str, ...]
+    reasons_removed: tuple[str, ...]
+
+
+def changes(before: Assessment, after: Assessment) -> list[Change]:
+    """The routes whose status or reasons differ, in the order of the new assessment."""
+    old = {route.code: route for route in before.routes}
+    found = []
+    for route in after.routes:
+        was = old[route.code]
+        added = tuple(r for r in route.reasons if r not in was.reasons)
+        removed = tuple(r for r in was.reasons if r not in route.reasons)
+        if route.status != was.status or added or removed:
+            found.append(Change(route.code, was.status, route.status, added, removed))
+    return found
 
 
 def _worth_asking(fact: str, facts: Mapping[str, Any], declined: set[str], missing: set[str]) -> bool:

@@ -16,7 +16,7 @@ def render(assessment: Assessment, language: str, audience: str = "victim") -> d
     if audience not in AUDIENCES:
         raise ValueError(f"audience: {audience!r} is not one of {', '.join(AUDIENCES)}")
     check_language(language)
-    since = {a["add_reason"]: _date(a["valid_from"], language) for a in load("amendments")["amendments"]}
+    since = reason_dates(language)
     citations = load("citations")["sources"]
     routes = []
     for route in assessment.routes:
@@ -38,6 +38,11 @@ def render(assessment: Assessment, language: str, audience: str = "victim") -> d
         "missing": [t(f"fact.{fact}.{audience}", language) for fact in assessment.missing],
         "disclaimer": t(f"{assessment.disclaimer_key}.{audience}", language),
     }
+
+
+def reason_dates(language: str) -> dict[str, str]:
+    """The date from which each amendment's reason holds, written in `language`."""
+    return {a["add_reason"]: _date(a["valid_from"], language) for a in load("amendments")["amendments"]}
 
 
 def _date(day: datetime.date, language: str) -> str:

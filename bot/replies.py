@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bot.render import render
+from bot.dialogue import Change
+from bot.render import reason_dates, render
 from bot.rules import Assessment
 from bot.rules.data import load
 from bot.texts import t
@@ -61,6 +62,34 @@ def question(fact: str, language: str, audience: str) -> list[Message]:
         {"text": t(f"dialogue.question.{fact}.{audience}", language), "buttons": options},
         {"custom": {"type": "question", "fact": fact, "options": options}},
     ]
+
+
+def questions_all(facts: list[str], language: str) -> list[Message]:
+    """Every missing fact at once, for a professional: one numbered list, and a `question`
+    payload per fact (CONTRACT.md §2) so that a client can offer the choices."""
+    lines = [t("dialogue.questions_all", language)]
+    lines += [f"{number}. {t(f'dialogue.question.{fact}.professional', language)}" for number, fact in enumerate(facts, 1)]
+    return [{"text": "\n".join(lines)}, *(message for fact in facts for message in question(fact, language, "professional")
+                                          if "custom" in message)]
+
+
+def what_if(changed: dict[str, Any], found: list[Change], language: str, audience: str) -> list[Message]:
+    """What would change, route by route, if `changed` were so; the facts stay as they are."""
+    if not changed:
+        return [text("what_if.none", language, audience)]
+    facts = "; ".join(f"{t(f'fact.{name}.{audience}', language)}: {fact_value(name, value, language)}"
+                      for name, value in changed.items())
+    payload = {"custom": {"type": "what_if", "facts": changed, "changes": [change._asdict() for change in found]}}
+    if not found:
+        return [text("what_if.same", language, audience, facts=facts), payload, text("what_if.kept", language, audience)]
+    lines = [t(f"dialogue.what_if.intro.{audience}", language, facts=facts)]
+    since = reason_dates(language)
+    for change in found:
+        lines.append(t("dialogue.what_if.line", language, route=t(f"route.{change.code}.title", language),
+                       before=t(f"status.{change.before}.short", language),
+                       after=t(f"status.{change.after}.short", language)))
+        lines += [f"  + {t(f'reason.{key}.{audience}', language, since=since.get(key, ''))}" for key in change.reasons_added]
+    return [{"text": "\n".join(lines)}, payload, text("what_if.kept", language, audience)]
 
 
 def contact_list(language: str, urgent_only: bool = False) -> list[dict[str, Any]]:

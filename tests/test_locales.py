@@ -14,7 +14,7 @@ from bot.texts import AUDIENCES, LOCALES, languages
 AMENDMENT_REASONS = {a["add_reason"] for a in load("amendments")["amendments"]}
 REQUIRED = {
     "route": {f"{code}.{part}" for code in TABLE for part in ("title", *AUDIENCES)},
-    "status": {f"{status}.{audience}" for status in STATUSES for audience in AUDIENCES},
+    "status": {f"{status}.{part}" for status in STATUSES for part in (*AUDIENCES, "short")},
     "reason": {f"{key}.{audience}" for key in reason_keys() | AMENDMENT_REASONS for audience in AUDIENCES},
     "fact": {f"{fact}.{audience}" for fact in FACTS for audience in AUDIENCES},
     "disclaimer": {f"{load('routes')['disclaimer_key'].split('.', 1)[1]}.{audience}" for audience in AUDIENCES},

@@ -492,6 +492,10 @@ def test_months_none(text: str) -> None:
         ("17 years of age", 17),
         ("I'm 0", 0),
         ("I am 120 years old", 120),
+        ("what if he turns 18?", 18),          # what-if questions of professionals
+        ("wat als hij 18 wordt?", 18),
+        ("stel dat ze 17 is", 17),
+        ("what if she turns eighteen", 18),
     ],
 )
 def test_age(nlp: Pipeline, text: str, age: int) -> None:
@@ -511,6 +515,8 @@ def test_age(nlp: Pipeline, text: str, age: int) -> None:
         "I am 5 months pregnant",
         "it was kind of 3 weeks ago",
         "room 17",
+        "the room is 17",
+        "hij wordt 3 maanden vastgehouden",
     ],
 )
 def test_no_age(nlp: Pipeline, text: str) -> None:

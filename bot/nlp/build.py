@@ -260,7 +260,12 @@ def age_patterns() -> list[tuple[str, list[Token]]]:
         *_expand([[_in({"meisje", "jongen", "kind", "vrouw", "man"}), {"LOWER": "van"}],
                   [_in({"girl", "boy", "child", "woman", "man"}), {"LOWER": "of"}]],
                  AGE_NUM),
+        # what-if: "18 wordt", "als ze 17 is"
+        *_expand(AGE_NUM, [[_in({"wordt", "werd", "worden", "word"})]]),
+        *_expand([[_in(lexicon.PERSON_WORDS | lexicon.SELF_WORDS)]], AGE_NUM, [[_in({"is", "ben", "was"})]]),
     ]
+    # "turns 18", "wordt 18": checked like "she is 17" ("wordt 3 maanden" is no age)
+    copula.append([_in(lexicon.BECOME_WORDS)])
     return [("self", p) for p in _expand(copula, AGE_NUM)] + [
         ("explicit", p) for p in explicit
     ]
