@@ -34,7 +34,7 @@ class Context:
         # "a handout in English" names the language of the summary, not of the conversation
         named = self.reading.language
         self.summary_language = named if self.intent in SUMMARY_INTENTS else None
-        chosen = None if self.summary_language else named
+        chosen = None if self.intent in SUMMARY_INTENTS else named
         self.language = choose(metadata.get("language") or chosen, self.old_language, self.text)
         role = metadata.get("role") if metadata.get("role") in (VICTIM, PROFESSIONAL) else tracker.get_slot("role")
         self.old_role = tracker.get_slot("role")
@@ -190,8 +190,11 @@ class ActionSummary(Action):
         ctx = Context(tracker)
         _, result = assess_known(ctx.facts)
         audience = SUMMARY_INTENTS.get(ctx.intent) or ctx.audience
-        send(dispatcher, replies.summary(result, ctx.summary_language or ctx.language, audience, ctx.language,
-                                         ctx.audience))
+        language = supported(ctx.summary_language) or ctx.language
+        messages = [] if language == (ctx.summary_language or language) else [
+            replies.text("summary_not_in_language", ctx.language, ctx.audience)]
+        send(dispatcher, messages + replies.summary(result, language, audience, ctx.language, ctx.audience,
+                                                    cards=ctx.cards))
         return ctx.events()
 
 

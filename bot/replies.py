@@ -168,6 +168,18 @@ def assessment(result: Assessment, language: str, audience: str, cards: bool = F
     return messages + [text("assessment_more", language, audience)]
 
 
+def summary(result: Assessment, language: str, audience: str, asked_in: str, asked_by: str,
+            cards: bool = False) -> list[Message]:
+    """A summary to keep in `language` for `audience` (the person's handout, or the
+    professional's summary), introduced in the conversation's language; as text too for a
+    client that does not draw it from its payload."""
+    from bot.summary import markdown
+
+    written = markdown(result, language, audience)
+    payload = {"custom": {"type": "summary", "language": language, "audience": audience, "markdown": written}}
+    return [text("summary_intro", asked_in, asked_by), payload, *([] if cards else [{"text": written}])]
+
+
 def facts_known(facts: dict[str, Any], language: str, audience: str) -> list[Message]:
     if not facts:
         return [text("facts_none", language, audience)]

@@ -469,6 +469,33 @@
     return section;
   }
 
+  // A summary to keep (the "summary" payload): its Markdown as text, to print or save as a
+  // file made in the browser; nothing is stored on the server.
+  function renderKept(payload, fallbackLang) {
+    var lang = typeof payload.language === 'string' && S.data.texts[payload.language] ? payload.language : fallbackLang;
+    var old = $('log').querySelectorAll('.summary');
+    for (var i = 0; i < old.length; i++) old[i].classList.add('old');
+    var section = el('section', 'msg summary kept', null, lang);
+    var heading = el('h2', '', tr('kept_title', null, lang));
+    heading.id = uid('kept-');
+    section.setAttribute('aria-labelledby', heading.id);
+    section.appendChild(heading);
+    section.appendChild(el('pre', 'markdown', String(payload.markdown || '')));
+    var actions = el('div', 'summary-actions');
+    var print = el('button', 'btn btn-line print', tr('print_kept', null, lang));
+    print.type = 'button';
+    print.addEventListener('click', function () { window.print(); });
+    var save = el('a', 'btn btn-line save', tr('save_markdown', null, lang));
+    save.href = URL.createObjectURL(new Blob([String(payload.markdown || '')], { type: 'text/markdown' }));
+    save.download = 'wegwijzer-' + lang + '.md';
+    actions.appendChild(print);
+    actions.appendChild(document.createTextNode(' '));
+    actions.appendChild(save);
+    section.appendChild(actions);
+    $('log').appendChild(section);
+    return section;
+  }
+
   function isFacts(messages) {
     // "Show my facts" answers with an intro line ending in ":" and "label: value" lines.
     if (messages.length !== 2 || !messages.every(function (m) { return typeof m.text === 'string' && !m.buttons && !m.custom; })) return false;
@@ -479,6 +506,8 @@
   function render(messages, lang) {
     var first = null, last = null, lastText = null, lastHadButtons = false;
     var facts = isFacts(messages);
+    // Several questions at once (professionals): answered in words, no buttons for one of them.
+    var questions = messages.filter(function (m) { return m && m.custom && m.custom.type === 'question'; }).length;
     function mark(node) { if (!first) first = node; }
     messages.forEach(function (message, index) {
       if (!message || typeof message !== 'object') return;
@@ -492,7 +521,7 @@
         if (lastHadButtons) addChoices(last, message.buttons);
         last.setAttribute('data-index', String(index));
       } else if (custom && custom.type === 'question') {
-        if (last && !lastHadButtons && Array.isArray(custom.options) && custom.options.length) {
+        if (questions === 1 && last && !lastHadButtons && Array.isArray(custom.options) && custom.options.length) {
           addChoices(last, custom.options);
           lastHadButtons = true;
         }
@@ -512,6 +541,10 @@
           last.parentNode.removeChild(last);
         }
         last = renderAssessment(custom, intro, lang);
+        lastHadButtons = false;
+        mark(last);
+      } else if (custom && custom.type === 'summary') {
+        last = renderKept(custom, lang);
         lastHadButtons = false;
         mark(last);
       }
