@@ -37,7 +37,15 @@ ENTITY_FACTS: dict[tuple[str, Any], tuple[str, Any]] = {
     ("return_risk", "yes"): ("return_risks", True),
     ("dublin", "yes"): ("dublin", True),
     ("dublin", "no"): ("dublin", False),
+    ("permit", "none"): ("permit_years", 0),
+    ("safety", "safe"): ("in_danger", False),
+    ("safety", "in_danger"): ("in_danger", True),
 }
+
+# What a time span measures when it follows these words in the same message: "left 2 months
+# ago" (months since exit), "a B8.3 permit for 3 years", "the case has been running 4 years".
+DURATION_ANCHORS = {("situation", "left"): "months_since_exit", ("permit", "held"): "permit_years",
+                    ("case", "investigation"): "case_years", ("case", "prosecution"): "case_years"}
 
 # What "yes" and "no" mean as the answer to the question about a fact.
 YES_NO: dict[str, dict[str, Any]] = {
@@ -84,7 +92,7 @@ def read_message(intent: str | None, entities: Iterable[Mapping[str, Any]], text
         elif entity.get("entity") == "age":
             facts["age"] = value
         elif entity.get("entity") == "duration" and isinstance(value, (int, float)):
-            fact = _duration_fact(requested, facts)
+            fact = _anchored(entity, entities) or _duration_fact(requested, facts)
             if fact:
                 facts[fact] = round(value / 12, 2) if fact in YEAR_FACTS else value
     if intent in INTENT_FACTS:
@@ -103,6 +111,15 @@ def read_message(intent: str | None, entities: Iterable[Mapping[str, Any]], text
 def meaning(entity: Mapping[str, Any]) -> tuple[Any, Any]:
     """(entity, meaning): the role a learnt entity was given, or else its value."""
     return entity.get("entity"), entity.get("role") or entity.get("value")
+
+
+def _anchored(duration: Mapping[str, Any], entities: list[Mapping[str, Any]]) -> str | None:
+    """The fact a time span measures, from the nearest learnt entity before it that says."""
+    start = duration.get("start")
+    if start is None:
+        return None
+    before = [e for e in entities if meaning(e) in DURATION_ANCHORS and (e.get("start") or 0) < start]
+    return DURATION_ANCHORS[meaning(max(before, key=lambda e: e["start"]))] if before else None
 
 
 def _duration_fact(requested: str | None, facts: Mapping[str, Any]) -> str | None:

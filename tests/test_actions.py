@@ -99,12 +99,7 @@ def test_a_question_in_the_middle_is_answered_and_the_question_comes_back(action
 def test_corrections_give_a_new_assessment(action_url):
     talk = Conversation(action_url, {"language": "en", "role": "professional"})
     talk.say("inform", "", [{"entity": "country", "value": "RO"}, {"entity": "age", "value": 30}])
-    talk.say("deny", "no")  # in danger
-    reply = None
-    for _ in range(10):
-        reply = talk.say("dont_know", "no idea")
-        if custom(reply, "assessment"):
-            break
+    reply = talk.say("dont_know", "no idea")
     before = {r["code"]: r["status"] for r in custom(reply, "assessment")[0]["routes"]}
     assert before["minor_protection"] == "not_applicable"
     reply = talk.say("inform", "actually I'm 17", [{"entity": "age", "value": 17}])
@@ -196,6 +191,20 @@ DISCLAIMER_START = {("nl", "victim"): "Dit is informatie", ("en", "victim"): "Th
                     ("nl", "professional"): "Informatie, geen beslissing", ("en", "professional"): "Information, not"}
 
 
+# A yes or a no in words, as a professional writes it among other facts ("no permit").
+IN_WORDS = {("in_danger", "deny"): entity("safety", "safe"), ("permit_years", "deny"): entity("permit", "none"),
+            ("reported", "affirm"): entity("report", "reported"), ("reported", "deny"): entity("report", "not_reported"),
+            ("still_in_situation", "deny"): entity("situation", "left"),
+            ("return_risks", "affirm"): entity("return_risk", "yes")}
+
+
+def answer_all(talk, facts, answers):
+    """A professional answers every question asked at once in one message."""
+    entities = [e for fact in facts if fact in answers
+                for e in IN_WORDS.get((fact, answers[fact][0]), answers[fact][1])]
+    return talk.say("inform", "", entities)
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("role", ["victim", "professional"])
 @pytest.mark.parametrize("case", list(ROUTE_CASES))
@@ -207,12 +216,127 @@ def test_each_route_in_each_language_for_both_audiences(action_url, case, langua
     for _ in range(20):
         if custom(reply, "assessment"):
             break
-        fact = custom(reply, "question")[0]["fact"]
-        asked.append(fact)
-        intent, entities = answers.get(fact, ("dont_know", []))
-        reply = talk.say(intent, "", entities)
+        facts = [question["fact"] for question in custom(reply, "question")]
+        asked += facts
+        if role == "professional":
+            reply = answer_all(talk, facts, answers)
+        else:
+            assert len(facts) == 1, "a person is asked one thing at a time"
+            intent, entities = answers.get(facts[0], ("dont_know", []))
+            reply = talk.say(intent, "", entities)
     assessment = custom(reply, "assessment")[0]
     statuses = {route["code"]: route["status"] for route in assessment["routes"]}
     assert {code: statuses[code] for code in expected} == expected, asked
     assert assessment["disclaimer"].startswith(DISCLAIMER_START[language, role])
     assert len(asked) == len(set(asked))
+
+
+# --- professionals: everything at once, what-if, summaries -------------------------------
+
+BASE = [entity("country", "NG")[0], entity("age", 25)[0], entity("safety", "safe")[0],
+        entity("situation", "left")[0], entity("report", "not_reported")[0], entity("report", "undecided")[0],
+        entity("obstacle", "none")[0], entity("permit", "none")[0], entity("dublin", "no")[0],
+        entity("asylum", "no")[0]]
+
+
+def described(action_url, language="en", facts=BASE):
+    """A professional who gave the whole case in one message and then said "that's all"."""
+    talk = Conversation(action_url, {"language": language, "role": "professional"})
+    reply = talk.say("inform", "", facts)
+    if not custom(reply, "assessment"):
+        reply = talk.say("dont_know", "")
+    assert custom(reply, "assessment")
+    return talk
+
+
+def test_a_professional_is_asked_every_missing_fact_at_once(action_url):
+    talk = Conversation(action_url, {"language": "en", "role": "professional"})
+    reply = talk.say("inform", "", [entity("country", "NG")[0], entity("age", 17)[0]])
+    asked = [question["fact"] for question in custom(reply, "question")]
+    assert asked[0] == "in_danger", "safety first"
+    assert {"still_in_situation", "reported", "dublin", "asylum"} <= set(asked)
+    assert "nationality" not in asked and "age" not in asked
+    assert len(asked) == len(set(asked)) > 3
+    listing = texts(reply)[-1]
+    assert all(f"\n{number}. " in listing for number in range(1, len(asked) + 1))
+    # The answer gives some facts; what it leaves out stays unknown, and is not asked again.
+    reply = talk.say("inform", "", [entity("safety", "safe")[0], entity("report", "reported")[0]])
+    more = [question["fact"] for question in custom(reply, "question")]
+    assert not set(more) & set(asked), "nothing is asked twice"
+    assert "case_status" in more, "a report makes the state of the case matter"
+    reply = talk.say("inform", "", entity("case", "investigation"))
+    assessment = custom(reply, "assessment")[0]
+    statuses = {route["code"]: route["status"] for route in assessment["routes"]}
+    assert statuses["b83_cooperation"] == "applies" and statuses["minor_protection"] == "applies"
+    assert "still_in_situation" in talk.slots["declined"]
+
+
+# Each what-if against the case in BASE (a Nigerian adult, out of the situation, undecided
+# about reporting, no permit): exactly these routes change, to these statuses (RULES.md).
+WHAT_IF = {
+    "she reports": (entity("report", "wants"), {"b83_cooperation": ("possible", "applies")}),
+    "she turns 17": (entity("age", 17), {"minor_protection": ("not_applicable", "applies")}),
+    "Romanian": (entity("country", "RO"), {
+        "municipal_support": ("not_applicable", "applies"), "reflection_period": ("applies", "possible"),
+        "b83_cooperation": ("possible", "not_needed"), "b83_cannot_cooperate": ("not_applicable", "not_needed"),
+        "humanitarian": ("not_yet", "not_needed"), "asylum": ("possible", "not_applicable")}),
+    "Dublin": (entity("dublin", "yes"), {"reflection_period": ("applies", "applies"),
+                                         "b83_cooperation": ("possible", "possible")}),
+    "threatened": (entity("obstacle", "threat"), {"b83_cannot_cooperate": ("not_applicable", "possible")}),
+    "in danger": (entity("safety", "in_danger"), {"emergency": ("not_applicable", "applies")}),
+    "asylum applied": (entity("asylum", "applied"), {"asylum": ("possible", "possible")}),
+    "the same": (entity("country", "NG"), {}),
+}
+
+
+@pytest.mark.parametrize("case", list(WHAT_IF))
+def test_what_if_shows_exactly_what_changes_and_keeps_the_facts(action_url, case):
+    supposed, expected = WHAT_IF[case]
+    talk = described(action_url)
+    facts = dict(talk.slots["facts"])
+    reply = talk.run("action_what_if", "what_if", "", supposed)
+    found = custom(reply, "what_if")
+    changes = {change["code"]: (change["before"], change["after"]) for change in found[0]["changes"]} if found else {}
+    assert changes == expected
+    assert talk.slots["facts"] == facts, "the facts on record stay as they were"
+    assert texts(reply)
+
+
+def test_what_if_with_a_dismissed_case_after_a_report(action_url):
+    talk = described(action_url, "nl", [*BASE[:4], entity("report", "reported")[0], entity("case", "investigation")[0],
+                                        entity("permit", "none")[0]])
+    reply = talk.run("action_what_if", "what_if", "", entity("case", "dismissed"))
+    changes = {c["code"]: (c["before"], c["after"], c["reasons_added"]) for c in custom(reply, "what_if")[0]["changes"]}
+    assert changes["humanitarian"][:2] == ("not_yet", "possible")
+    assert changes["b83_cooperation"] == ("applies", "not_applicable", ["case_dismissed"])
+    assert "wat als" in texts(reply)[0].lower() and "gestopt" in texts(reply)[0]
+
+
+def test_what_if_without_a_fact_asks_which_fact(action_url):
+    talk = described(action_url)
+    reply = talk.run("action_what_if", "what_if", "what if?")
+    assert not custom(reply, "what_if") and "what if" in texts(reply)[0].lower()
+
+
+@pytest.mark.parametrize("intent, named, language, audience", [
+    ("ask_summary", None, "en", "professional"),
+    ("ask_summary", "nl", "nl", "professional"),
+    ("ask_handout", "en", "en", "victim"),
+    ("ask_handout", "nl", "nl", "victim"),
+])
+def test_a_summary_in_the_language_asked_for(action_url, intent, named, language, audience):
+    talk = described(action_url, "en")
+    reply = talk.run("action_summary", intent, "", entity("language", named) if named else [])
+    summary = custom(reply, "summary")[0]
+    assert (summary["language"], summary["audience"]) == (language, audience)
+    assert summary["markdown"] in texts(reply), "as text too, for clients that do not draw it"
+    assert talk.slots["language"] == "en", "the conversation keeps its language"
+    legal = "Kamerstuk 28 638 nr. 121" in summary["markdown"]
+    assert legal == (audience == "professional"), "the handout has no legal references"
+
+
+def test_a_summary_in_a_language_we_do_not_have_says_so(action_url):
+    talk = described(action_url, "en")
+    reply = talk.run("action_summary", "ask_handout", "", entity("language", "fr"))
+    assert custom(reply, "summary")[0]["language"] == "en"
+    assert "not available" in texts(reply)[0]
