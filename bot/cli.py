@@ -49,7 +49,7 @@ def as_text(texts: dict[str, Any]) -> str:
         lines.append(f"{number}. {route['title']}: {route['status_text']}")
         lines.append(f"   {route['text']}")
         for label, items in (("reasons", route["reasons"]), ("missing", route["missing"]),
-                             ("sources", [source["cite"] for source in route["sources"]])):
+                             ("sources", [source["label"] for source in route["sources"]])):
             if items:
                 lines.append(f"   {t('cli.' + label, language)}: {(' ' if label == 'reasons' else '; ').join(items)}")
         lines.append("")

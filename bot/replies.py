@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bot.render import render
+from bot.render import render, sources
 from bot.rules import Assessment
 from bot.rules.data import load
 from bot.texts import t
@@ -98,11 +98,10 @@ def answer(intent: str, language: str, audience: str) -> list[Message]:
     entry = ANSWERS[intent]
     messages = [text_of(f"answer.{entry['topic']}.{audience}", language)]
     if entry["sources"]:
-        citations = load("citations")["sources"]
-        messages.append({"custom": {"type": "sources", "sources": [
-            {"cite": cite, **citations[cite]} for cite in entry["sources"]]}})
+        shown = sources(entry["sources"], language)
+        messages.append({"custom": {"type": "sources", "sources": shown}})
         if audience == "professional":
-            messages.append(text("sources", language, cites="; ".join(entry["sources"])))
+            messages.append(text("sources", language, cites="; ".join(source["label"] for source in shown)))
     if entry.get("contacts"):
         messages.append(contacts(language, audience=audience))
     return messages
@@ -131,7 +130,7 @@ def assessment(result: Assessment, language: str, audience: str, cards: bool = F
                 continue
             lines = [f"{route['title']}: {route['status_text']}", route["text"], *route["reasons"]]
             if audience == "professional" and route["sources"]:
-                lines.append(t("dialogue.sources", language, cites="; ".join(s["cite"] for s in route["sources"])))
+                lines.append(t("dialogue.sources", language, cites="; ".join(s["label"] for s in route["sources"])))
             messages.append({"text": "\n".join(lines)})
         if rendered["missing"]:
             messages.append(text("unknown_facts_note", language, audience, facts="; ".join(rendered["missing"])))
