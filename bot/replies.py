@@ -81,13 +81,18 @@ def contact_list(language: str, urgent_only: bool = False) -> list[dict[str, Any
 def contacts(language: str, urgent_only: bool = False, audience: str | None = None) -> Message:
     lines = [t(f"dialogue.contacts_intro.{audience}", language)] if audience else []
     for contact in contact_list(language, urgent_only):
-        reach = [contact[key] for key in ("phone", "email") if key in contact]
-        if "phone_abroad" in contact:
-            reach.insert(1, t("contact.from_abroad", language, phone=contact["phone_abroad"]))
-        if "hours" in contact:
-            reach.append(contact["hours"])
-        lines.append(f"{contact['name']}: {', '.join(reach) or t('contact.not_confirmed', language)}. {contact['what']}")
+        lines.append(f"{contact['name']}: {reach(contact, language)}. {contact['what']}")
     return {"text": "\n".join(lines)}
+
+
+def reach(contact: dict[str, Any], language: str) -> str:
+    """How to reach a contact of contact_list(): phone, from abroad, e-mail, hours."""
+    ways = [contact[key] for key in ("phone", "email") if key in contact]
+    if "phone_abroad" in contact:
+        ways.insert(1, t("contact.from_abroad", language, phone=contact["phone_abroad"]))
+    if "hours" in contact:
+        ways.append(contact["hours"])
+    return ", ".join(ways) or t("contact.not_confirmed", language)
 
 
 def emergency(language: str, audience: str) -> list[Message]:
