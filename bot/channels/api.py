@@ -25,6 +25,10 @@ from sanic.request import Request
 
 from bot.channels import BadInput, json_body
 from bot.channels.webchat import secured
+from bot.render import render
+from bot.rules import InvalidFacts, assess
+from bot.summary import markdown
+from bot.texts import AUDIENCES, UnsupportedLanguage, check_language
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +67,6 @@ class AssessApi(InputChannel):
         return api
 
     def answer(self, request: Request) -> dict[str, Any]:
-        from bot.render import render
-        from bot.rules import InvalidFacts, assess
-        from bot.summary import markdown
-        from bot.texts import AUDIENCES, UnsupportedLanguage, check_language
-
         declared = request.headers.get("content-length", "0")
         if (declared.isdigit() and int(declared) > self.max_bytes) or len(request.body or b"") > self.max_bytes:
             raise BadInput(413, "body", f"the body is larger than {self.max_bytes} bytes")
