@@ -1,4 +1,5 @@
-"""How fast the rules answer from a cold start: `python -m bot.rules` and `wegwijzer assess`.
+"""How fast the rules answer from a cold start: `python -m bot.rules` and `wegwijzer assess`
+(its texts, the handout and the summary page).
 
 Prints the median and the slowest of N runs, each a fresh process (start-up included).
 Target (issue 2): the rules alone answer in under 50 ms.
@@ -15,6 +16,10 @@ FACTS = ["--fact", "nationality=NG", "--fact", "wants_to_report=undecided", "--f
 COMMANDS = {
     "python -m bot.rules": [sys.executable, "-m", "bot.rules", *FACTS],
     "wegwijzer assess --lang en": [str(Path(sys.executable).parent / "wegwijzer"), "assess", *FACTS, "--lang", "en"],
+    "wegwijzer assess --handout en": [str(Path(sys.executable).parent / "wegwijzer"), "assess", *FACTS,
+                                      "--handout", "en"],
+    "wegwijzer assess --markdown --html": [str(Path(sys.executable).parent / "wegwijzer"), "assess", *FACTS,
+                                           "--markdown", "--html"],
     "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
 }
 

@@ -1,6 +1,8 @@
 """wegwijzer assess: triage on the command line for lawyers and hotline staff.
 
     wegwijzer assess --fact nationality=NG --fact wants_to_report=undecided --lang en [--json]
+    wegwijzer assess --fact nationality=ER --fact age=17 --handout en [--html]   # the person's handout
+    wegwijzer assess --fact nationality=ER --fact age=17 --markdown [--html]     # the lawyer's summary
 """
 from __future__ import annotations
 
@@ -24,21 +26,36 @@ def main(argv: list[str] | None = None) -> int:
     cmd.add_argument("--lang", default="nl", help=f"language of the texts: {', '.join(languages())} (default nl)")
     cmd.add_argument("--audience", default="professional", choices=AUDIENCES)
     cmd.add_argument("--on", metavar="YYYY-MM-DD", help="the rules as they stood on this date (default: today)")
-    cmd.add_argument("--json", action="store_true", help="print the assessment and its texts as JSON")
+    formats = cmd.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help="print the assessment and its texts as JSON")
+    formats.add_argument("--handout", metavar="LANG",
+                        help="print the person's handout (plain language, no legal references) in LANG, "
+                             "whatever --lang is")
+    formats.add_argument("--markdown", action="store_true",
+                        help="print the professional summary (with the legal basis) as Markdown, in --lang")
+    cmd.add_argument("--html", action="store_true",
+                     help="with --handout or --markdown: a printable HTML page instead of Markdown")
     args = parser.parse_args(argv)
+    if args.html and not (args.handout or args.markdown):
+        parser.error("--html goes with --handout or --markdown")
 
     from bot.render import render  # after argument errors, which need no texts
 
     try:
         assessment = assess(parse_pairs(args.fact), parse_date(args.on) if args.on else None)
-        texts = render(assessment, args.lang, args.audience)
+        if args.handout or args.markdown:
+            from bot import summary
+
+            language, audience = (args.handout, "victim") if args.handout else (args.lang, "professional")
+            output = (summary.html if args.html else summary.markdown)(assessment, language, audience)
+        else:
+            texts = render(assessment, args.lang, args.audience)
+            output = (json.dumps({**assessment.to_dict(), "texts": texts}, ensure_ascii=False, indent=2)
+                      if args.json else as_text(texts))
     except (InvalidFacts, UnsupportedLanguage) as error:
         print(f"wegwijzer: error: {error}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps({**assessment.to_dict(), "texts": texts}, ensure_ascii=False, indent=2))
-    else:
-        print(as_text(texts))
+    print(output.rstrip("\n"))
     return 0
 
 
@@ -49,7 +66,7 @@ def as_text(texts: dict[str, Any]) -> str:
         lines.append(f"{number}. {route['title']}: {route['status_text']}")
         lines.append(f"   {route['text']}")
         for label, items in (("reasons", route["reasons"]), ("missing", route["missing"]),
-                             ("sources", [source["cite"] for source in route["sources"]])):
+                             ("sources", [source["label"] for source in route["sources"]])):
             if items:
                 lines.append(f"   {t('cli.' + label, language)}: {(' ' if label == 'reasons' else '; ').join(items)}")
         lines.append("")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.dialogue import Change
-from bot.render import reason_dates, render
+from bot.render import reason_dates, render, sources
 from bot.rules import Assessment
 from bot.rules.data import load
 from bot.texts import t
@@ -110,13 +110,18 @@ def contact_list(language: str, urgent_only: bool = False) -> list[dict[str, Any
 def contacts(language: str, urgent_only: bool = False, audience: str | None = None) -> Message:
     lines = [t(f"dialogue.contacts_intro.{audience}", language)] if audience else []
     for contact in contact_list(language, urgent_only):
-        reach = [contact[key] for key in ("phone", "email") if key in contact]
-        if "phone_abroad" in contact:
-            reach.insert(1, t("contact.from_abroad", language, phone=contact["phone_abroad"]))
-        if "hours" in contact:
-            reach.append(contact["hours"])
-        lines.append(f"{contact['name']}: {', '.join(reach) or t('contact.not_confirmed', language)}. {contact['what']}")
+        lines.append(f"{contact['name']}: {reach(contact, language)}. {contact['what']}")
     return {"text": "\n".join(lines)}
+
+
+def reach(contact: dict[str, Any], language: str) -> str:
+    """How to reach a contact of contact_list(): phone, from abroad, e-mail, hours."""
+    ways = [contact[key] for key in ("phone", "email") if key in contact]
+    if "phone_abroad" in contact:
+        ways.insert(1, t("contact.from_abroad", language, phone=contact["phone_abroad"]))
+    if "hours" in contact:
+        ways.append(contact["hours"])
+    return ", ".join(ways) or t("contact.not_confirmed", language)
 
 
 def emergency(language: str, audience: str) -> list[Message]:
@@ -127,11 +132,10 @@ def answer(intent: str, language: str, audience: str) -> list[Message]:
     entry = ANSWERS[intent]
     messages = [text_of(f"answer.{entry['topic']}.{audience}", language)]
     if entry["sources"]:
-        citations = load("citations")["sources"]
-        messages.append({"custom": {"type": "sources", "sources": [
-            {"cite": cite, **citations[cite]} for cite in entry["sources"]]}})
+        shown = sources(entry["sources"], language)
+        messages.append({"custom": {"type": "sources", "sources": shown}})
         if audience == "professional":
-            messages.append(text("sources", language, cites="; ".join(entry["sources"])))
+            messages.append(text("sources", language, cites="; ".join(source["label"] for source in shown)))
     if entry.get("contacts"):
         messages.append(contacts(language, audience=audience))
     return messages
@@ -160,7 +164,7 @@ def assessment(result: Assessment, language: str, audience: str, cards: bool = F
                 continue
             lines = [f"{route['title']}: {route['status_text']}", route["text"], *route["reasons"]]
             if audience == "professional" and route["sources"]:
-                lines.append(t("dialogue.sources", language, cites="; ".join(s["cite"] for s in route["sources"])))
+                lines.append(t("dialogue.sources", language, cites="; ".join(s["label"] for s in route["sources"])))
             messages.append({"text": "\n".join(lines)})
         if rendered["missing"]:
             messages.append(text("unknown_facts_note", language, audience, facts="; ".join(rendered["missing"])))

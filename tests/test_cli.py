@@ -50,6 +50,57 @@ def test_bad_input_is_one_clear_line_and_exit_status_2(args, fact):
     assert len(lines) == 1 and lines[0].startswith(f"wegwijzer: error: {fact}: "), result.stderr
 
 
+def expected(facts, on):
+    import datetime
+    from bot.rules import assess
+    return assess(facts, datetime.date.fromisoformat(on))
+
+
+def test_handout_is_the_persons_summary_in_its_own_language_whatever_lang_is():
+    from bot.summary import markdown
+    result = run(WEGWIJZER, "assess", "--fact", "nationality=ER", "--fact", "age=17", "--fact", "dublin=true",
+                 "--on", "2026-01-01", "--lang", "nl", "--handout", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == markdown(expected({"nationality": "ER", "age": 17, "dublin": True}, "2026-01-01"),
+                                     "en", "victim")
+    assert "Your options" in result.stdout and "Vc 2000" not in result.stdout and "§" not in result.stdout
+
+
+def test_markdown_is_the_professional_summary_in_lang():
+    from bot.summary import markdown
+    result = run(WEGWIJZER, "assess", "--fact", "nationality=NG", "--fact", "reported=true", "--on", "2023-05-18",
+                 "--lang", "nl", "--markdown")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == markdown(expected({"nationality": "NG", "reported": True}, "2023-05-18"), "nl",
+                                     "professional")
+    assert "Vc 2000 B8.3" in result.stdout and "18 mei 2023" in result.stdout
+
+
+def test_html_gives_the_printable_page():
+    from bot.summary import html
+    result = run(WEGWIJZER, "assess", "--fact", "nationality=RO", "--on", "2026-01-01", "--handout", "nl", "--html")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == html(expected({"nationality": "RO"}, "2026-01-01"), "nl", "victim")
+
+
+@pytest.mark.parametrize("args,fact", [
+    (["--fact", "age=seventeen", "--handout", "en"], "age"),
+    (["--fact", "nationality=NG", "--handout", "fr"], "language"),
+    (["--fact", "nationality=NG", "--markdown", "--lang", "de"], "language"),
+    (["--markdown", "--on", "2014-06-22"], "on"),
+])
+def test_bad_input_for_a_summary_is_one_clear_line_and_exit_status_2(args, fact):
+    result = run(WEGWIJZER, "assess", *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().startswith(f"wegwijzer: error: {fact}: "), result.stderr
+
+
+@pytest.mark.parametrize("args", [["--json", "--markdown"], ["--handout", "en", "--json"], ["--html"]])
+def test_one_output_format_at_a_time(args):
+    result = run(WEGWIJZER, "assess", "--fact", "nationality=NG", *args)
+    assert result.returncode == 2 and result.stdout == "" and "error" in result.stderr
+
+
 def test_python_m_bot_rules_gives_the_rules_alone_as_json():
     result = run(sys.executable, "-m", "bot.rules", "--fact", "nationality=GB", "--on", "2020-06-01")
     assert result.returncode == 0, result.stderr

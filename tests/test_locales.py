@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.render import render
+from bot.render import render, source_key
 from bot.rules import FACTS, STATUSES, assess
 from bot.rules.data import load
 from bot.rules.routes import TABLE, reason_keys
@@ -18,6 +18,7 @@ REQUIRED = {
     "reason": {f"{key}.{audience}" for key in reason_keys() | AMENDMENT_REASONS for audience in AUDIENCES},
     "fact": {f"{fact}.{audience}" for fact in FACTS for audience in AUDIENCES},
     "disclaimer": {f"{load('routes')['disclaimer_key'].split('.', 1)[1]}.{audience}" for audience in AUDIENCES},
+    "source": {f"{source_key(cite)}.{part}" for cite in load("citations")["sources"] for part in ("cite", "title")},
 }
 
 

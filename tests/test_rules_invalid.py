@@ -18,6 +18,8 @@ BAD_FACTS = [
     ({"months_since_exit": -0.5}, "months_since_exit"),
     ({"months_since_exit": float("nan")}, "months_since_exit"),
     ({"case_years": float("inf")}, "case_years"),
+    ({"case_years": 10 ** 400}, "case_years"),              # too large for a float (JSON allows it)
+    ({"age": -10 ** 400}, "age"),
     ({"permit_years": "3"}, "permit_years"),
     ({"wants_to_report": "maybe"}, "wants_to_report"),        # unknown enum value
     ({"wants_to_report": True}, "wants_to_report"),

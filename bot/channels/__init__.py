@@ -21,9 +21,9 @@ METADATA = {"language": re.compile(r"^[a-z]{2}$"), "role": re.compile(r"^(victim
 
 
 class BadInput(Exception):
-    def __init__(self, status: int, field: str, message: str):
+    def __init__(self, status: int, field: str, message: str, fact: str | None = None):
         super().__init__(message)
-        self.status, self.field, self.message = status, field, message
+        self.status, self.field, self.message, self.fact = status, field, message, fact
 
 
 def error(status: int, field: str, message: str) -> response.HTTPResponse:

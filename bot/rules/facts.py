@@ -61,7 +61,8 @@ def check_fact(name: str, value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, allowed):
             what = "a whole number" if spec.kind == "int" else "a number"
             raise InvalidFacts(name, f"must be {what}, not {value!r}")
-        if not (math.isfinite(value) and spec.low <= value <= spec.high):
+        # An int is compared exactly (math.isfinite would overflow on a huge JSON integer).
+        if not ((isinstance(value, int) or math.isfinite(value)) and spec.low <= value <= spec.high):
             raise InvalidFacts(name, f"must be between {spec.low:g} and {spec.high:g}, not {value!r}")
     elif spec.kind == "enum":
         if value not in spec.values:

@@ -353,7 +353,8 @@
     (sources || []).forEach(function (source) {
       var item = el('li');
       var url = officialUrl(source.url);
-      var label = (source.cite ? source.cite + ': ' : '') + (source.title || '');
+      var cite = source.label || source.cite;
+      var label = (cite ? cite + ': ' : '') + (source.title || '');
       if (url) {
         var link = el('a', 'official', label);
         link.href = url;
