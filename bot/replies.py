@@ -162,7 +162,10 @@ def assessment(result: Assessment, language: str, audience: str, cards: bool = F
         for route in rendered["routes"]:
             if audience == "victim" and route["status"] in ("not_needed", "not_applicable"):
                 continue
-            lines = [f"{route['title']}: {route['status_text']}", route["text"], *route["reasons"]]
+            reasons = route["reasons"]
+            if audience == "professional":   # with the condition keys that fired (RULES.md)
+                reasons = [f"{reason} [{key}]" for reason, key in zip(reasons, result.route(route["code"]).reasons)]
+            lines = [f"{route['title']}: {route['status_text']}", route["text"], *reasons]
             if audience == "professional" and route["sources"]:
                 lines.append(t("dialogue.sources", language, cites="; ".join(s["label"] for s in route["sources"])))
             messages.append({"text": "\n".join(lines)})
