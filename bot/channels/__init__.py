@@ -76,7 +76,16 @@ async def converse(on_new_message: Callable[[UserMessage], Awaitable[Any]], text
         logger.error("message failed: %s.%s", type(failure).__module__, type(failure).__name__)
     # Every turn of the dialogue says something; silence means a part failed (the action
     # server is down, say): the person still gets an answer and the help contacts.
-    return collector.messages or unavailable(metadata.get("language"))
+    return collector.messages or unavailable(metadata.get("language") or await language_of(tracker_store, sender))
+
+
+async def language_of(tracker_store: Any, sender: str) -> str | None:
+    """The language the conversation was held in, if the store can still tell."""
+    try:
+        tracker = await tracker_store.retrieve(sender)
+    except Exception:   # the store is what failed
+        return None
+    return tracker.get_slot("language") if tracker is not None else None
 
 
 def unavailable(language: str | None) -> list[dict[str, Any]]:
