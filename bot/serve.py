@@ -136,9 +136,7 @@ def servers(rasa_port: int | None = None, action_port: int | None = None, host: 
             wait_for(port, process, 300, host)
         yield running
     finally:
-        for process in reversed(running.processes()):
-            if process is not None:
-                stop(process)
+        stop(*running.processes())
         scratch.cleanup()
 
 
@@ -165,11 +163,15 @@ def _configured(endpoints: Path, action_port: int, redis_port: int | None, folde
     return copy
 
 
-def stop(process: subprocess.Popen | None) -> None:
-    if process is not None and process.poll() is None:
+def stop(*processes: subprocess.Popen | None) -> None:
+    """Ctrl-C to each (together, so they stop in parallel), then a kill after 15 s."""
+    running = [process for process in processes if process is not None and process.poll() is None]
+    for process in running:
         process.send_signal(signal.SIGINT)
+    deadline = time.monotonic() + 15
+    for process in running:
         try:
-            process.wait(15)
+            process.wait(max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

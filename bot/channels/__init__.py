@@ -15,6 +15,8 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import response
 from sanic.request import Request
 
+from bot.logs import exception_types
+
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 2000          # longer messages are refused (413) before parsing
@@ -73,7 +75,7 @@ async def converse(on_new_message: Callable[[UserMessage], Awaitable[Any]], text
         logger.error("message failed: no reply within %.0f s", seconds)
         collector.messages.clear()   # a partial turn would read as a whole one
     except Exception as failure:  # log the kind of failure, never the text or the locals
-        logger.error("message failed: %s.%s", type(failure).__module__, type(failure).__name__)
+        logger.error("message failed: %s", exception_types(failure))
     # Every turn of the dialogue says something; silence means a part failed (the action
     # server is down, say): the person still gets an answer and the help contacts.
     return collector.messages or unavailable(metadata.get("language") or await language_of(tracker_store, sender))
