@@ -38,3 +38,16 @@ def test_a_conversation_left_alone_is_deleted_and_an_active_one_kept():
 def test_the_expiry_must_be_whole_seconds(seconds):
     with pytest.raises(ValueError, match="record_exp"):
         ExpiringInMemoryTrackerStore(Domain.empty(), record_exp=seconds)
+
+
+def test_the_default_endpoints_use_it_as_rasa_reads_them():
+    import yaml
+    from rasa.core.tracker_store import create_tracker_store
+    from rasa.utils.endpoints import read_endpoint_config
+
+    from bot.serve import CONFIG
+
+    config = read_endpoint_config(str(CONFIG / "endpoints.yml"), "tracker_store")
+    store = create_tracker_store(config, Domain.empty())
+    assert isinstance(store, ExpiringInMemoryTrackerStore)
+    assert store.record_exp == yaml.safe_load((CONFIG / "endpoints.yml").read_text())["tracker_store"]["record_exp"]
