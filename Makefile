@@ -10,13 +10,15 @@ MODEL     := models/wegwijzer.tar.gz
 # Only what the model is trained from: endpoints, credentials and logging are read at run time.
 TRAINING  := config/config.yml $(shell find domain data -name '*.yml') $(wildcard bot/nlp/*.py)
 CHROMIUM  := /usr/bin/chromium
+REDIS     := /usr/bin/redis-server
 AXE       := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: help install pipeline model test run benchmark clean
+.PHONY: help install pipeline model test run run-redis benchmark clean
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run        set up, then start the assistant on http://localhost:5005"
+	@echo "make run-redis  the same with Redis: two Rasa servers (5005, 5006) sharing conversations"
 	@echo "make test       set up, then run every test"
 	@echo "make model      build the entity pipeline and train the model (both done by run and test)"
 	@echo "make benchmark  print the measured figures"
@@ -48,14 +50,22 @@ model: $(MODEL)
 run: $(MODEL)
 	$(BIN)/python -m bot.serve
 
-# The browser tests use Debian's chromium (no browser download) and axe-core from npm.
+# Debian's Redis, for several Rasa servers sharing conversations (run without persistence).
+$(REDIS):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+
+run-redis: $(MODEL) $(REDIS)
+	$(BIN)/python -m bot.serve --redis --rasa-servers 2
+
+# The browser tests use Debian's chromium (no browser download) and axe-core from npm;
+# the resilience tests Debian's redis-server.
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4.10.3
 
-test: $(MODEL) $(CHROMIUM) $(AXE)
+test: $(MODEL) $(CHROMIUM) $(AXE) $(REDIS)
 	$(BIN)/python -m pytest
 
 benchmark: install

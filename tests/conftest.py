@@ -30,3 +30,27 @@ def post_json(url, body, timeout=60):
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return response.status, json.loads(response.read() or b"null")
+
+
+def distinctive_words(count=3):
+    """Made-up words, new in each run, so that none is in any source, cache or earlier log."""
+    import random
+    import string
+
+    return ["Qx" + "".join(random.choices(string.ascii_lowercase, k=9)) for _ in range(count)]
+
+
+def start_chat(rasa_url):
+    return post_json(f"{rasa_url}/chat/start", {})[1]["conversation_id"]
+
+
+def chat(rasa_url, conversation, text, language="en"):
+    """A web chat message; its reply messages."""
+    return post_json(f"{rasa_url}/chat/message", {"conversation_id": conversation, "message": text,
+                                                  "metadata": {"language": language}})[1]["messages"]
+
+
+def rest(rasa_url, sender, text, language="en"):
+    """A REST channel message; its reply messages."""
+    metadata = {"language": language} if language else {}
+    return post_json(f"{rasa_url}/webhooks/rest/webhook", {"sender": sender, "message": text, "metadata": metadata})[1]

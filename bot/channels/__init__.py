@@ -6,6 +6,7 @@ of the assistant fails instead of staying silent.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any, Awaitable, Callable
@@ -14,9 +15,12 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import response
 from sanic.request import Request
 
+from bot.logs import exception_types
+
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 2000          # longer messages are refused (413) before parsing
+REPLY_SECONDS = 10.0      # a turn not done by then gets the fallback (Rasa waits 5 minutes for an action)
 METADATA = {"language": re.compile(r"^[a-z]{2}$"), "role": re.compile(r"^(victim|professional)$")}
 
 
@@ -56,18 +60,34 @@ def message_of(body: dict[str, Any], max_chars: int) -> tuple[str, dict[str, str
 
 
 async def converse(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, sender: str,
-                   channel: str, metadata: dict[str, Any], tracker_store: Any) -> list[dict[str, Any]]:
+                   channel: str, metadata: dict[str, Any], tracker_store: Any,
+                   seconds: float = REPLY_SECONDS) -> list[dict[str, Any]]:
     collector = CollectingOutputChannel()
     try:
-        await on_new_message(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))
+        # A slow part (an action server that hangs) must not leave the person waiting in
+        # silence: the turn is cancelled, its lock released, and the message not kept.
+        await asyncio.wait_for(on_new_message(UserMessage(text, collector, sender, input_channel=channel,
+                                                          metadata=metadata)), seconds)
         tracker = await tracker_store.retrieve(sender)
         if tracker is not None and tracker.get_slot("forget_me"):   # set by action_forget ("stop")
             await forget_conversation(tracker_store, sender)
+    except asyncio.TimeoutError:
+        logger.error("message failed: no reply within %.0f s", seconds)
+        collector.messages.clear()   # a partial turn would read as a whole one
     except Exception as failure:  # log the kind of failure, never the text or the locals
-        logger.error("message failed: %s", type(failure).__name__)
+        logger.error("message failed: %s", exception_types(failure))
     # Every turn of the dialogue says something; silence means a part failed (the action
     # server is down, say): the person still gets an answer and the help contacts.
-    return collector.messages or unavailable(metadata.get("language"))
+    return collector.messages or unavailable(metadata.get("language") or await language_of(tracker_store, sender))
+
+
+async def language_of(tracker_store: Any, sender: str) -> str | None:
+    """The language the conversation was held in, if the store can still tell."""
+    try:
+        tracker = await tracker_store.retrieve(sender)
+    except Exception:   # the store is what failed
+        return None
+    return tracker.get_slot("language") if tracker is not None else None
 
 
 def unavailable(language: str | None) -> list[dict[str, Any]]:

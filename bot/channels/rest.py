@@ -14,7 +14,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import MAX_CHARS, BadInput, converse, error, json_body, message_of
+from bot.channels import MAX_CHARS, REPLY_SECONDS, BadInput, converse, error, json_body, message_of
 
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 
@@ -26,10 +26,11 @@ class RestChannel(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "RestChannel":
-        return cls(int((credentials or {}).get("max_chars", MAX_CHARS)))
+        credentials = credentials or {}
+        return cls(int(credentials.get("max_chars", MAX_CHARS)), float(credentials.get("reply_seconds", REPLY_SECONDS)))
 
-    def __init__(self, max_chars: int = MAX_CHARS):
-        self.max_chars = max_chars
+    def __init__(self, max_chars: int = MAX_CHARS, reply_seconds: float = REPLY_SECONDS):
+        self.max_chars, self.reply_seconds = max_chars, reply_seconds
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("wegwijzer_rest", __name__)
@@ -49,6 +50,6 @@ class RestChannel(InputChannel):
             except BadInput as bad:
                 return error(bad.status, bad.field, bad.message)
             return response.json(await converse(on_new_message, text, sender, self.name(), metadata,
-                                                request.app.ctx.agent.tracker_store))
+                                                request.app.ctx.agent.tracker_store, self.reply_seconds))
 
         return webhook

@@ -28,7 +28,8 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import MAX_CHARS, BadInput, converse, error, forget_conversation, json_body, message_of
+from bot.channels import (MAX_CHARS, REPLY_SECONDS, BadInput, converse, error, forget_conversation, json_body,
+                          message_of)
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +66,11 @@ class WebChat(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "WebChat":
         credentials = credentials or {}
-        return cls(int(credentials.get("max_chars", MAX_CHARS)), credentials.get("exit_url"))
+        return cls(int(credentials.get("max_chars", MAX_CHARS)), credentials.get("exit_url"),
+                   float(credentials.get("reply_seconds", REPLY_SECONDS)))
 
-    def __init__(self, max_chars: int = MAX_CHARS, exit_url: str | None = None):
-        self.max_chars = max_chars
+    def __init__(self, max_chars: int = MAX_CHARS, exit_url: str | None = None, reply_seconds: float = REPLY_SECONDS):
+        self.max_chars, self.reply_seconds = max_chars, reply_seconds
         self.exit_url = exit_url or "https://www.buienradar.nl/"
         secret = os.environ.get("WEGWIJZER_SECRET")
         self.key = secret.encode() if secret else secrets.token_bytes(32)
@@ -124,7 +126,7 @@ class WebChat(InputChannel):
             except BadInput as bad:
                 return secured(error(bad.status, bad.field, bad.message))
             messages = await converse(on_new_message, text, sender, self.name(), {**metadata, "client": "webchat"},
-                                      request.app.ctx.agent.tracker_store)
+                                      request.app.ctx.agent.tracker_store, self.reply_seconds)
             return secured(response.json({"messages": messages}))
 
         @chat.route("/forget", methods=["POST"])
