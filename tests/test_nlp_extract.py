@@ -496,6 +496,9 @@ def test_months_none(text: str) -> None:
         ("wat als hij 18 wordt?", 18),
         ("stel dat ze 17 is", 17),
         ("what if she turns eighteen", 18),
+        ("Romanian woman, 27, left three weeks ago", 27),   # case descriptions
+        ("Dutch girl, 19, loverboy case", 19),
+        ("Nigeriaanse vrouw, 25, sinds een maand weg", 25),
     ],
 )
 def test_age(nlp: Pipeline, text: str, age: int) -> None:
@@ -517,6 +520,7 @@ def test_age(nlp: Pipeline, text: str, age: int) -> None:
         "room 17",
         "the room is 17",
         "hij wordt 3 maanden vastgehouden",
+        "the woman, 3 years in the Netherlands",
     ],
 )
 def test_no_age(nlp: Pipeline, text: str) -> None:

@@ -266,6 +266,7 @@ def age_patterns() -> list[tuple[str, list[Token]]]:
     ]
     # "turns 18", "wordt 18": checked like "she is 17" ("wordt 3 maanden" is no age)
     copula.append([_in(lexicon.BECOME_WORDS)])
+    copula.append([_in(lexicon.DESCRIBED_WORDS), {"ORTH": ","}])
     return [("self", p) for p in _expand(copula, AGE_NUM)] + [
         ("explicit", p) for p in explicit
     ]

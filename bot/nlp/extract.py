@@ -187,7 +187,7 @@ def _self_age(span: Span, today: dt.date) -> tuple[str, Span, Any] | None:
         ):
             age_span = doc[span.start : span.end + 1 + (after in lexicon.OLD_WORDS)]
             return "age", age_span, age_value(age_span.text)
-        number_at = max(t.i for t in span if fold(t.text) in lexicon.COPULA_WORDS) + 1
+        number_at = max(t.i for t in span if fold(t.text) in lexicon.COPULA_WORDS or t.text == ",") + 1
         end = span.end + 1 + (after in lexicon.AGO_WORDS | lexicon.LONG_WORDS)
         duration = doc[number_at:end]
         return "duration", duration, _months(duration.text, today)

@@ -151,6 +151,8 @@ THING_WORDS: frozenset[str] = frozenset(
 # "what if he turns 18", "als hij wordt 18"
 BECOME_WORDS: frozenset[str] = frozenset({"turns", "turned", "turn", "wordt", "werd", "worden"})
 COPULA_WORDS: frozenset[str] = AM_WORDS | IS_WORDS | BECOME_WORDS
+# How case descriptions give an age: "Romanian woman, 27", "cliënte, 17".
+DESCRIBED_WORDS: frozenset[str] = PERSON_WORDS | {"woman", "man", "vrouw", "minor", "minderjarige"}
 OLD_WORDS: frozenset[str] = frozenset({"old", "oud"})
 AGE_WORDS: frozenset[str] = frozenset({"age", "aged", "leeftijd"})
 # After "I'm 17" / "ik ben 17" these mean the number is no age: "ik ben 12 uur per dag ...",
