@@ -101,6 +101,28 @@ def test_a_whole_conversation_to_the_assessment_cards(page, language):
     assert not page.console_errors, page.console_errors
 
 
+def test_a_summary_to_keep_in_another_language(page):
+    no, description, dont_know, _ = CONVERSATIONS["en"]
+    choose(page, "en")
+    page.locator("#log .choices button").first.wait_for()
+    click_choice(page, no)
+    send(page, description)
+    answer_until_cards(page, dont_know)
+    send(page, "can I have a handout in Dutch please?")
+    kept = page.locator("#log section.summary.kept")
+    kept.wait_for()
+    assert kept.get_attribute("lang") == "nl"
+    written = kept.locator("pre.markdown").inner_text()
+    assert "112" in written and "De politie, de IND en de rechter beslissen" in written
+    save = kept.locator("a.save")
+    assert save.get_attribute("download") == "wegwijzer-nl.md" and save.get_attribute("href").startswith("blob:")
+    with page.expect_download() as download:
+        save.click()
+    assert Path(download.value.path()).read_text(encoding="utf-8").strip() == written.strip()
+    assert page.locator("#log section.summary.old").count() >= 1, "only the newest summary is printed"
+    assert not page.console_errors, page.console_errors
+
+
 def sent_ids(page):
     ids = []
     page.on("request", lambda request: "/chat/message" in request.url and ids.append(
