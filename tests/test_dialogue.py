@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from bot.dialogue import QUESTION_ORDER, merge, next_question, read_message
+from bot.dialogue import QUESTION_ORDER, Change, changes, merge, next_question, questions, read_message
 from bot.rules import FACTS, assess
 
 ON = datetime.date(2026, 1, 1)
@@ -140,3 +140,43 @@ def test_declined_facts_are_not_asked_again_and_the_dialogue_ends():
             break
         declined.append(fact)
     assert fact is None and len(declined) == len(set(declined))
+
+
+def spanned(entity, value, start, role=None):
+    return {"entity": entity, "value": value, "start": start, **({"role": role} if role else {})}
+
+
+def test_time_spans_are_read_by_what_they_follow():
+    text = "B8.3 permit for 3 years, the case has been running for 4 years, she left 2 months ago"
+    entities = [spanned("permit", "B8.3 permit", 0, "held"), spanned("duration", 36, 16),
+                spanned("case", "the case has been running", 25, "prosecution"), spanned("duration", 48, 55),
+                spanned("situation", "she left", 64, "left"), spanned("duration", 2, 73)]
+    facts = read_message("inform", entities, text, None).facts
+    assert facts["permit_years"] == 3 and facts["case_years"] == 4 and facts["months_since_exit"] == 2
+
+
+def test_a_dismissal_is_no_anchor_for_a_time_span():
+    entities = [spanned("case", "dismissed", 0, "dismissed"), spanned("duration", 2, 20)]
+    assert "case_years" not in read_message("inform", entities, "dismissed two months ago", None).facts
+
+
+def test_permit_and_safety_in_words():
+    facts = read_message("inform", [ent("permit", "none"), ent("safety", "safe")], "no permit, safe now", None).facts
+    assert facts == {"permit_years": 0, "in_danger": False}
+
+
+def test_a_professional_gets_every_question_at_once_in_order():
+    result = assess({"nationality": "NG"}, ON)
+    asked = questions(result.facts, [], result.missing)
+    assert asked[0] == "in_danger" and next_question(result.facts, [], result.missing) == asked[0]
+    assert asked == sorted(asked, key=QUESTION_ORDER.index)
+    assert {"dublin", "asylum", "return_risks"} <= set(asked) and "nationality" not in asked
+    assert questions(result.facts, asked, result.missing) == []
+
+
+def test_changes_name_exactly_the_routes_that_differ():
+    before = assess({"nationality": "NG", "age": 30, "reported": False, "wants_to_report": "undecided"}, ON)
+    after = assess({"nationality": "NG", "age": 30, "reported": False, "wants_to_report": "yes"}, ON)
+    assert changes(before, after) == [Change("b83_cooperation", "possible", "applies", ("wants_to_report",),
+                                             ("undecided_about_reporting",))]
+    assert changes(before, before) == []
