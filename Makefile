@@ -35,7 +35,8 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 # The spaCy entity pipeline, generated from CLDR data (never downloaded).
-$(PIPELINE): $(INSTALLED) $(wildcard bot/nlp/*.py bot/nlp/data/*)
+# (the danger phrases, bot/nlp/data/danger.yml, are read at run time: no rebuild, no retraining)
+$(PIPELINE): $(INSTALLED) $(wildcard bot/nlp/*.py) bot/nlp/data/countries.yml
 	$(BIN)/python -m bot.nlp.build
 
 pipeline: $(PIPELINE)

@@ -72,3 +72,17 @@ def test_messages_become_facts(parse, text, intent, facts):
 ])
 def test_intents(parse, text, intent):
     assert parse(text)["intent"]["name"] == intent
+
+
+@pytest.mark.parametrize("text", [
+    "kom snel", "112", "ik word bedreigd nu", "they are hitting me", "help now", "HEEELP!!",
+    "i'm not in danger but he is coming", "ze laten me niet gaan", "I don't feel safe here",
+])
+def test_danger_phrases_get_in_danger_whatever_the_model_says(parse, text):
+    """The keyword safety net (bot/nlp/danger.py) runs last in the trained pipeline."""
+    assert parse(text)["intent"] == {"name": "in_danger", "confidence": 1.0}
+
+
+@pytest.mark.parametrize("text", ["ik ben veilig", "I'm not in danger", "I am safe now", "geen gevaar nu"])
+def test_being_safe_is_not_danger(parse, text):
+    assert parse(text)["intent"]["name"] == "safe_now"

@@ -1,9 +1,12 @@
-"""Rasa 3.6 NLU component: adds normalised country / duration / age entities.
+"""Rasa 3.6 NLU components: `FactEntityExtractor` adds normalised country / duration / age
+entities; `DangerSafetyNet` makes a message that signals immediate danger `in_danger`.
 
 In config.yml:
 
     pipeline:
       - name: bot.nlp.component.FactEntityExtractor
+      ...
+      - name: bot.nlp.component.DangerSafetyNet    # last: no classifier may undo it
 
 Needs no tokenizer or SpacyNLP before it: it runs its own spaCy pipeline, loaded from
 the package folder (`python -m bot.nlp.build` writes it), not from the working directory.
@@ -25,16 +28,22 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import ENTITY_ATTRIBUTE_CONFIDENCE_TYPE
+from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_END,
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlp import danger
 from bot.nlp.extract import Pipeline, extract, load_pipeline
 
 logger = logging.getLogger(__name__)
@@ -104,3 +113,33 @@ def _signature(entity: dict[str, Any]) -> tuple[Any, Any, Any]:
         entity.get(ENTITY_ATTRIBUTE_START),
         entity.get(ENTITY_ATTRIBUTE_END),
     )
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class DangerSafetyNet(GraphComponent, IntentClassifier):
+    """Whatever the classifiers before it decided, a message with a danger phrase
+    (`bot/nlp/data/danger.yml`) gets the intent `in_danger` with confidence 1.0; the
+    model's own ranking follows it. Nothing is trained or stored in the Rasa model."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"intent": "in_danger"}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.intent = {**self.get_default_config(), **config}["intent"]
+        self._phrases = danger.load()   # fail at load time on bad phrase data
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> DangerSafetyNet:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if isinstance(text, str) and self._phrases.signals(text):
+                intent = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self.intent]
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+        return messages
