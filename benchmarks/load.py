@@ -332,8 +332,8 @@ def run_minimal(loads: list[tuple], seed: int) -> dict:
                 stop(rasa)
 
 
-def run_ours(loads: list[tuple], seed: int) -> dict:
-    with servers(output=subprocess.DEVNULL) as running:
+def run_ours(loads: list[tuple], seed: int, server_log: str) -> dict:
+    with open(server_log, "wb") as log, servers(output=log) as running:
         url = f"{running.rasa_url}/webhooks/rest/webhook"
         processes = {"rasa": running.rasa.pid, "actions": running.actions.pid}
         warm_up(url, processes, minimal=False)
@@ -381,6 +381,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="30 s paced, 20 s saturation")
     parser.add_argument("--no-minimal", action="store_true", help="skip the minimal assistant (no ratios)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--server-log", default=os.devnull, help="write our servers' output to this file")
     options = parser.parse_args()
     if options.quick:
         options.seconds, options.saturation_seconds = 30, 20
@@ -388,7 +389,7 @@ def main() -> int:
               options.seconds),
              (f"saturation: {options.people} people, no think time", options.people, 0.0, options.saturation_seconds)]
     print(f"load: {os.cpu_count()} cores, load average before: {os.getloadavg()[0]:.2f}", flush=True)
-    ours = run_ours(loads, options.seed)
+    ours = run_ours(loads, options.seed, options.server_log)
     minimal = None if options.no_minimal else run_minimal(loads, options.seed)
     for name, *_ in loads:
         report(name, ours[name], minimal and minimal[name])
