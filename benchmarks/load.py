@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,7 +95,7 @@ class Person:
 
     async def converse(self, think: float, deadline: float) -> None:
         language = self.rng.choice(["nl", "en"])
-        sender = f"load-{self.rng.getrandbits(64):016x}"
+        sender = f"load-{uuid.uuid4().hex}"   # a new person: never a conversation of an earlier load
         text = self.rng.choice(OPENINGS[language])
         self.tally.started += 1
         # the minimal assistant's conversations are as long as ours (about 6 to 12 messages)
