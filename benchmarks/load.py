@@ -1,8 +1,9 @@
 """Load benchmark: simulated people talking to the real servers over HTTP, beside a minimal
 Rasa assistant under the same load, so that the cost of our pipeline is visible.
 
-    .venv/bin/python benchmarks/load.py            # 20 people, 2 s think time, about 5 minutes
-    .venv/bin/python benchmarks/load.py --quick    # shorter runs, about 3 minutes
+    make load                                      # 20 people, 2 s think time, about 8 minutes
+    .venv/bin/python benchmarks/load.py --quick    # shorter loads, about 5 minutes
+    .venv/bin/python benchmarks/load.py --help     # people, think time, lengths, no minimal
 
 Each person holds whole conversations to the assessment (a custom payload of type
 "assessment"), in Dutch or English, typing some answers and pressing buttons for others,
@@ -21,7 +22,6 @@ import argparse
 import asyncio
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -105,7 +105,7 @@ class Person:
             reply = await self.say(sender, text, language)
             if reply is None:
                 return
-            if self.minimal:      # one intent, one response: any text reply will do
+            if self.minimal:      # one response to everything: any text reply will do
                 if not any(m.get("text") for m in reply):
                     self.tally.error("no text")
                 text = self.rng.choice(OPENINGS[language] + sum(TYPED[language].values(), []))
