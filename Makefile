@@ -13,7 +13,7 @@ CHROMIUM  := /usr/bin/chromium
 REDIS     := /usr/bin/redis-server
 AXE       := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: help install pipeline model test run run-redis benchmark clean
+.PHONY: help install pipeline model test run run-redis benchmark load clean
 .DEFAULT_GOAL := help
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "make test       set up, then run every test"
 	@echo "make model      build the entity pipeline and train the model (both done by run and test)"
 	@echo "make benchmark  print the measured figures"
+	@echo "make load       the load benchmark against a minimal Rasa assistant (about 8 minutes)"
 	@echo "make clean      remove what make built"
 
 # The virtualenv and the project in it, redone only when pyproject.toml changes.
@@ -71,6 +72,11 @@ test: $(MODEL) $(CHROMIUM) $(AXE) $(REDIS)
 
 benchmark: install
 	$(BIN)/python benchmarks/rules_startup.py
+
+# 20 people talking at once, then as fast as the servers go; the same against a minimal
+# Rasa assistant trained in a temporary folder (benchmarks/load.py --help for the options).
+load: $(MODEL)
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) models .rasa .cache bot/nlp/pipeline .pytest_cache .hypothesis

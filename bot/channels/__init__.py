@@ -15,9 +15,14 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import response
 from sanic.request import Request
 
+from bot import rasa_speedups
 from bot.logs import exception_types
 
 logger = logging.getLogger(__name__)
+
+# The Rasa server imports this module for our channels (credentials.yml): from then on it
+# runs without two of its hot spots (bot/rasa_speedups.py).
+rasa_speedups.install()
 
 MAX_CHARS = 2000          # longer messages are refused (413) before parsing
 REPLY_SECONDS = 10.0      # a turn not done by then gets the fallback (Rasa waits 5 minutes for an action)

@@ -1,0 +1,58 @@
+"""Two Rasa 3.6 hot spots, found by profiling the Rasa server under load
+(benchmarks/load.py, README "Measured"), each replaced by the same work done once.
+
+- The check of each action-server reply: Rasa runs `jsonschema.validate(reply, schema)`
+  (`RemoteAction._validate_action_result`), which checks the schema itself against the
+  JSON Schema meta-schema and builds a new validator on every call: about 27 ms of a
+  65 ms turn, for a schema that never changes. Here the validator is built once per
+  action class. A reply that is not valid goes on to Rasa's own check, so it is refused
+  exactly as before (the same `ValidationError`, the same message).
+- The event class of each stored event: Rasa finds it by walking every subclass of
+  `Event` (`Event.resolve_by_type`, 19 us a lookup), for every event of the conversation,
+  each time a tracker is read, about 140 events a message here. Here the class found for
+  a name is kept; a name not found yet still goes to Rasa's lookup (which raises for an
+  unknown name or gives the default, as before).
+
+`install()` is called by bot/channels/__init__.py, which the Rasa server imports for our
+channels (credentials.yml). Installing twice changes nothing.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
+
+_rasas_action_check = RemoteAction._validate_action_result
+_rasas_event_lookup = Event.resolve_by_type
+_event_classes: dict[str, type[Event]] = {}
+
+
+@lru_cache(maxsize=None)
+def _validator(action_class: type[RemoteAction]) -> Any:
+    schema = action_class.action_response_format_spec()
+    validator_class = validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def validate_action_result(action: RemoteAction, result: dict[str, Any]) -> bool:
+    if _validator(type(action)).is_valid(result):
+        return True
+    return _rasas_action_check(action, result)   # raises Rasa's ValidationError, message included
+
+
+def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
+    found = _event_classes.get(type_name)
+    if found is None:
+        found = _rasas_event_lookup(type_name, default)
+        if found is not None and found is not default:
+            _event_classes[type_name] = found
+    return found
+
+
+def install() -> None:
+    RemoteAction._validate_action_result = validate_action_result
+    Event.resolve_by_type = staticmethod(resolve_by_type)
