@@ -39,7 +39,6 @@ ENTITY_FACTS: dict[tuple[str, Any], tuple[str, Any]] = {
     ("dublin", "no"): ("dublin", False),
     ("permit", "none"): ("permit_years", 0),
     ("safety", "safe"): ("in_danger", False),
-    ("safety", "in_danger"): ("in_danger", True),
 }
 
 # What a time span measures when it follows these words in the same message: "left 2 months

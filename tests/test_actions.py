@@ -283,7 +283,6 @@ WHAT_IF = {
     "Dublin": (entity("dublin", "yes"), {"reflection_period": ("applies", "applies"),
                                          "b83_cooperation": ("possible", "possible")}),
     "threatened": (entity("obstacle", "threat"), {"b83_cannot_cooperate": ("not_applicable", "possible")}),
-    "in danger": (entity("safety", "in_danger"), {"emergency": ("not_applicable", "applies")}),
     "asylum applied": (entity("asylum", "applied"), {"asylum": ("possible", "possible")}),
     "the same": (entity("country", "NG"), {}),
 }
