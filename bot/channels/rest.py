@@ -14,6 +14,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot import rasa_speedups
 from bot.channels import MAX_CHARS, REPLY_SECONDS, BadInput, converse, error, json_body, message_of
 
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
@@ -34,6 +35,7 @@ class RestChannel(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("wegwijzer_rest", __name__)
+        rasa_speedups.freeze_when_started(webhook)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> response.HTTPResponse:

@@ -28,6 +28,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot import rasa_speedups
 from bot.channels import (MAX_CHARS, REPLY_SECONDS, BadInput, converse, error, forget_conversation, json_body,
                           message_of)
 
@@ -90,6 +91,7 @@ class WebChat(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         chat = Blueprint("wegwijzer_webchat", __name__)
+        rasa_speedups.freeze_when_started(chat)
 
         @chat.listener("before_server_start")
         async def serve_page_at_root(app, loop) -> None:
