@@ -5,7 +5,14 @@ import pytest
 
 from tests.test_server import Person, find, statuses
 
-# (description, facts it must give, routes it must reach). Each case in Dutch and English.
+# What a lawyer answers to the questions asked at once, for a client who has not reported,
+# or who has (then the state of the case is in the description).
+NOT_REPORTED = {"en": "No report so far. She is safe now and has no permit.",
+                "nl": "Nog geen aangifte. Ze is nu veilig en heeft geen vergunning."}
+REPORTED = {"en": "She is safe now and has no permit.", "nl": "Ze is nu veilig en heeft geen vergunning."}
+
+# (description, facts it must give, routes it must reach with the answer above: REPORTED for
+# the cases whose description says so). Each case in Dutch and English.
 CASES = {
     "minor": (
         {"en": "Client is a 16 year old boy from Vietnam, found last week in a cannabis nursery, safe now, "
@@ -20,7 +27,7 @@ CASES = {
          "nl": "Eritrese vrouw van 24, haar vingerafdrukken zijn in Italië afgenomen, ze is twee maanden geleden "
                "weggegaan en heeft geen aangifte gedaan, geen B8.3-vergunning."},
         {"nationality": "ER", "dublin": True, "reported": False},
-        {"reflection_period": "applies", "asylum": "possible"}),
+        {"reflection_period": "applies", "asylum": "possible", "minor_protection": "not_applicable"}),
     "dismissed case": (
         {"en": "My client is a Nigerian woman, 29. She reported in 2022 and the public prosecutor dismissed the case "
                "last month.",
@@ -38,7 +45,7 @@ CASES = {
     "EU citizen": (
         {"en": "Romanian woman, 27, left the situation three weeks ago, she does not want to go to the police.",
          "nl": "Roemeense vrouw, 27, drie weken geleden uit de situatie gestapt, ze wil niet naar de politie."},
-        {"nationality": "RO", "citizenship": "eu", "wants_to_report": "no"},
+        {"nationality": "RO", "citizenship": "eu", "wants_to_report": "no", "age": 27},
         {"municipal_support": "applies", "reflection_period": "possible", "asylum": "not_applicable"}),
     "Dutch national": (
         {"en": "Dutch girl, 19, loverboy case, she got out last month.",
@@ -51,33 +58,36 @@ CASES = {
          "nl": "Braziliaanse vrouw van 30, ze doet geen aangifte omdat de mensenhandelaars haar familie thuis bedreigen, "
                "sinds twee maanden weg, geen vergunning."},
         {"nationality": "BR", "cannot_cooperate": "threat"},
-        {"b83_cannot_cooperate": "possible", "reflection_period": "applies"}),
+        {"b83_cannot_cooperate": "possible", "b83_cooperation": "not_applicable", "reflection_period": "applies"}),
     "medical": (
         {"en": "Moroccan man, 35, he has severe PTSD and cannot cooperate with the police, no report, no permit.",
          "nl": "Marokkaanse man, 35, hij heeft ernstige PTSS en kan niet meewerken met de politie, geen aangifte, "
                "geen vergunning."},
         {"nationality": "MA", "cannot_cooperate": "medical", "reported": False},
-        {"b83_cannot_cooperate": "possible"}),
+        {"b83_cannot_cooperate": "possible", "reflection_period": "applies"}),
     "wants to report": (
         {"en": "Indian man, 38, escaped two weeks ago, he wants to give a statement to the police, safe now.",
          "nl": "Indiase man, 38, twee weken geleden ontsnapt, hij wil een verklaring afleggen bij de politie, nu veilig."},
         {"nationality": "IN", "wants_to_report": "yes", "in_danger": False},
-        {"b83_cooperation": "applies"}),
+        {"b83_cooperation": "applies", "reflection_period": "applies"}),
     "asylum and FGM": (
         {"en": "Guinean woman, 26, she fears circumcision if she is sent back and is thinking about asylum; no report.",
          "nl": "Guinese vrouw, 26, ze vreest besnijdenis als ze terug moet en denkt na over asiel; geen aangifte."},
         {"nationality": "GN", "return_risks": True, "asylum": "considering"},
-        {"asylum": "possible"}),
+        {"asylum": "possible", "reflection_period": "applies"}),
 }
+HAS_REPORTED = {"dismissed case", "conviction"}
 
 
-def triage(assistant, language, description):
-    """A professional gives the case, then says there is nothing more: the assessment."""
+def triage(assistant, language, description, answer=None):
+    """A professional gives the case, answers what is asked at once (or says there is
+    nothing more), and gets the assessment."""
     person = Person(assistant, language, "professional")
     reply = person.say(description)
     asked = [m["custom"]["fact"] for m in reply if (m.get("custom") or {}).get("type") == "question"]
-    if not find(reply, "assessment"):
-        reply = person.say("/dont_know")
+    for then in (answer, "/dont_know"):
+        if not find(reply, "assessment") and then:
+            reply = person.say(then)
     assessment = find(reply, "assessment")
     assert assessment, reply
     return person, asked, assessment
@@ -87,10 +97,13 @@ def triage(assistant, language, description):
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_case_in_one_message_reaches_its_routes(assistant, case, language):
     descriptions, facts, routes = CASES[case]
-    _, asked, assessment = triage(assistant, language, descriptions[language])
+    answer = (REPORTED if case in HAS_REPORTED else NOT_REPORTED)[language]
+    _, asked, assessment = triage(assistant, language, descriptions[language], answer)
     assert {fact: assessment["facts"].get(fact) for fact in facts} == facts
     assert not set(facts) & set(asked), "nothing given is asked again"
     assert {code: statuses(assessment)[code] for code in routes} == routes
+    reasons = {route["code"]: route["reasons"] for route in assessment["routes"]}
+    assert ("dublin_30_days" in reasons["reflection_period"]) == bool(facts.get("dublin"))
     shown = [route for route in assessment["routes"] if route["sources"]]
     assert shown and all(route["source_details"] for route in shown), "the legal basis is shown"
 
@@ -104,7 +117,7 @@ def test_what_if_over_http(assistant, language, question, route, change):
     person, _, assessment = triage(assistant, language, {
         "en": "Nigerian woman, 25, out of the situation for a month, undecided about reporting, no permit, safe.",
         "nl": "Nigeriaanse vrouw, 25, sinds een maand uit de situatie, twijfelt over aangifte, geen vergunning, veilig.",
-    }[language])
+    }[language], NOT_REPORTED[language])
     reply = person.say(question)
     found = find(reply, "what_if")
     assert found, reply
@@ -115,7 +128,7 @@ def test_what_if_over_http(assistant, language, question, route, change):
 
 
 def test_facts_shown_and_corrected(assistant):
-    person, _, assessment = triage(assistant, "en", CASES["minor"][0]["en"])
+    person, _, assessment = triage(assistant, "en", CASES["minor"][0]["en"], NOT_REPORTED["en"])
     assert statuses(assessment)["minor_protection"] == "applies"
     shown = find(person.say("show me the facts"), "facts")
     assert shown["facts"]["age"] == 16
@@ -124,7 +137,7 @@ def test_facts_shown_and_corrected(assistant):
 
 
 def test_a_dutch_conversation_gives_an_english_handout(assistant):
-    person, _, _ = triage(assistant, "nl", CASES["EU citizen"][0]["nl"])
+    person, _, _ = triage(assistant, "nl", CASES["EU citizen"][0]["nl"], NOT_REPORTED["nl"])
     reply = person.say("kun je een handout voor haar maken in het Engels?")
     summary = find(reply, "summary")
     assert summary and summary["language"] == "en" and summary["audience"] == "victim"
