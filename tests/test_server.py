@@ -1,18 +1,17 @@
 """Whole conversations with the real Rasa server over HTTP (REST channel), to the assessment."""
-import itertools
 import json
+import uuid
 
 import pytest
 
 from tests.conftest import post_json
 
-_ids = itertools.count()
 
 
 class Person:
     def __init__(self, assistant, language, role="victim"):
         self.url = f"{assistant.rasa_url}/webhooks/rest/webhook"
-        self.sender = f"http-test-{next(_ids)}"
+        self.sender = f"http-test-{uuid.uuid4().hex}"   # unique also when another module imports Person
         self.metadata = {"language": language, "role": role}
 
     def say(self, text):
