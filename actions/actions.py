@@ -106,13 +106,13 @@ class ActionNextStep(Action):
 
         requested, reasked, asked = None, None, []
         assessed = ctx.assessed
+        learnt = any(ctx.facts.get(k) != v for k, v in reading.facts.items())
         if reading.facts.get("in_danger"):
             messages += replies.emergency(language, audience)
         elif audience == PROFESSIONAL:
             # All missing facts at once; what the answer leaves out stays unknown (not asked twice).
             declined += [fact for fact in ctx.asked if fact not in facts and fact not in declined]
             asked = questions(result.facts, declined, result.missing)
-            learnt = any(ctx.facts.get(k) != v for k, v in reading.facts.items())
             if asked:
                 messages += replies.questions_all(asked, language)
                 requested = asked[0] if len(asked) == 1 else None   # a bare "yes" answers only one question
@@ -123,7 +123,6 @@ class ActionNextStep(Action):
                 messages.append(replies.text("anything_else", language, audience))
         else:
             requested = next_question(result.facts, declined, result.missing)
-            learnt = any(ctx.facts.get(k) != v for k, v in reading.facts.items())
             unanswered = requested == ctx.requested and not learnt and ctx.intent not in replies.ANSWERS
             if unanswered and ctx.reasked == requested:
                 # Not understood twice: take it as "I don't know" rather than ask a third time.
@@ -191,8 +190,8 @@ class ActionSummary(Action):
         _, result = assess_known(ctx.facts)
         audience = SUMMARY_INTENTS.get(ctx.intent) or ctx.audience
         language = supported(ctx.summary_language) or ctx.language
-        messages = [] if language == (ctx.summary_language or language) else [
-            replies.text("summary_not_in_language", ctx.language, ctx.audience)]
+        unavailable = ctx.summary_language is not None and language != ctx.summary_language
+        messages = [replies.text("summary_not_in_language", ctx.language, ctx.audience)] if unavailable else []
         send(dispatcher, messages + replies.summary(result, language, audience, ctx.language, ctx.audience,
                                                     cards=ctx.cards))
         return ctx.events()
