@@ -42,11 +42,15 @@ def test_no_file_holds_a_word_of_the_conversation(assistant):
         rest(assistant.rasa_url, f"disk-{words[2].lower()}", text)
     time.sleep(1)
     needles = [word.encode() for word in words] + [word.encode("utf-16-le") for word in words]
-    checked, found = 0, []
-    for folder in {ROOT, Path.cwd(), Path(tempfile.gettempdir())}:
-        for path in files_changed_since(folder, since):
-            checked += 1
-            if holds(path, needles):
-                found.append(str(path))
-    assert checked, "the servers' own log was written meanwhile, at least"
-    assert not found, found
+    # A control file written now, holding one of the words: the scan must find it, so a
+    # scan that sees nothing (wrong folder, clock, filter) cannot pass for a clean disk.
+    with tempfile.NamedTemporaryFile("wb", prefix="wegwijzer-control-", delete=False) as control:
+        control.write(f"control {words[1]} control".encode())
+    try:
+        found = [str(path)
+                 for folder in {ROOT, Path.cwd(), Path(tempfile.gettempdir())}
+                 for path in files_changed_since(folder, since) if holds(path, needles)]
+    finally:
+        os.unlink(control.name)
+    assert control.name in found, "the scan did not see a file written during the test"
+    assert not [path for path in found if path != control.name], found
