@@ -36,7 +36,7 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 # The spaCy entity pipeline, generated from CLDR data (never downloaded).
-# (the danger phrases, bot/nlp/data/danger.yml, are read at run time: no rebuild, no retraining)
+# (the phrase data, bot/nlp/data/{danger,statements,same_words}.yml, is read at run time: no rebuild, no retraining)
 $(PIPELINE): $(INSTALLED) $(wildcard bot/nlp/*.py) bot/nlp/data/countries.yml
 	$(BIN)/python -m bot.nlp.build
 

@@ -112,6 +112,13 @@ def meaning(entity: Mapping[str, Any]) -> tuple[Any, Any]:
     return entity.get("entity"), entity.get("role") or entity.get("value")
 
 
+def fact_of(entity: Mapping[str, Any]) -> Any:
+    """The fact a learnt entity speaks of: "not reported" and "reported" both of `reported`;
+    "has held a permit" (a time span's anchor) of `permit_years`, as "no permit" is."""
+    key = meaning(entity)
+    return ENTITY_FACTS[key][0] if key in ENTITY_FACTS else DURATION_ANCHORS.get(key, key)
+
+
 def _anchored(duration: Mapping[str, Any], entities: list[Mapping[str, Any]]) -> str | None:
     """The fact a time span measures, from the nearest learnt entity before it that says."""
     start = duration.get("start")

@@ -37,4 +37,27 @@ def test_unsure_and_conflicting_meanings_are_dropped():
         {"entity": "age", "value": 17},
         {"entity": "report", "value": "wants"},   # a button: no role, sure by definition
     ]
-    assert [e["value"] for e in kept(entities, 0.7)] == ["i ran away", "told", "everything", 17, "wants"]
+    # "told" (reported) and "won't" (does not want to) speak of two facts: both kept
+    assert [e["value"] for e in kept(entities, 0.7)] == ["i ran away", "told", "won't", "everything", 17, "wants"]
+
+
+def test_of_two_values_for_one_fact_the_surer_and_a_set_phrase_on_a_tie():
+    from bot.nlp.values import kept
+    model = {"entity": "report", "value": "reported", "role": "reported", "confidence_role": 1.0,
+             "extractor": "DIETClassifier"}
+    phrase = {"entity": "report", "value": "not reported", "role": "not_reported", "confidence_role": 1.0,
+              "extractor": "StatementExtractor"}
+    unsure = {**model, "confidence_role": 0.9}
+    assert kept([model, phrase], 0.7) == [phrase]
+    assert kept([phrase, model], 0.7) == [phrase]
+    assert kept([unsure, {**phrase, "confidence_role": 0.95, "extractor": "DIETClassifier"}], 0.7)[0]["role"] == \
+        "not_reported"
+
+
+def test_a_time_span_anchor_is_kept_and_conflicts_with_its_opposite():
+    from bot.nlp.values import kept
+    held = {"entity": "permit", "value": "has held the B8.3 permit", "role": "held", "confidence_role": 0.9}
+    none = {"entity": "permit", "value": "no permit", "role": "none", "confidence_role": 0.8}
+    assert meaningful(held)
+    assert kept([held], 0.7) == [held]
+    assert kept([none, held], 0.7) == [held], "no permit and a permit held: one of them"

@@ -1,10 +1,12 @@
 """Rasa 3.6 NLU components: `FactEntityExtractor` adds normalised country / duration / age
-entities; `DangerSafetyNet` makes a message that signals immediate danger `in_danger`.
+entities; `StatementExtractor` adds the facts stated in set phrases ("no report so far");
+`DangerSafetyNet` makes a message that signals immediate danger `in_danger`.
 
 In config.yml:
 
     pipeline:
       - name: bot.nlp.component.FactEntityExtractor
+      - name: bot.nlp.component.StatementExtractor
       ...
       - name: bot.nlp.component.DangerSafetyNet    # last: no classifier may undo it
 
@@ -27,7 +29,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import ENTITY_ATTRIBUTE_CONFIDENCE_TYPE
+from rasa.nlu.constants import ENTITY_ATTRIBUTE_CONFIDENCE_ROLE, ENTITY_ATTRIBUTE_CONFIDENCE_TYPE
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
@@ -43,8 +45,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp import danger
-from bot.nlp.extract import Pipeline, extract, load_pipeline
+from bot.nlp import danger, statements
+from bot.nlp.extract import MAX_CHARS, Pipeline, extract, load_pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +115,33 @@ def _signature(entity: dict[str, Any]) -> tuple[Any, Any, Any]:
         entity.get(ENTITY_ATTRIBUTE_START),
         entity.get(ENTITY_ATTRIBUTE_END),
     )
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class StatementExtractor(GraphComponent, EntityExtractorMixin):
+    """Learnt entities (`report`, `situation`, ...) with their role, from the set phrases
+    of `bot/nlp/data/statements.yml`, sure (confidence 1.0): `EntityValueFilter` prefers
+    them to the model's reading of the same fact. Nothing is trained or stored."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._phrases = statements.load()   # fail at load time on bad phrase data
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> StatementExtractor:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or not text:
+                continue
+            found = self._phrases.find(text[:MAX_CHARS])
+            for entity in found:
+                entity[ENTITY_ATTRIBUTE_CONFIDENCE_TYPE] = entity[ENTITY_ATTRIBUTE_CONFIDENCE_ROLE] = 1.0
+            self.add_extractor_name(found)
+            message.set(ENTITIES, (message.get(ENTITIES) or []) + found, add_to_output=True)
+        return messages
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -3,7 +3,8 @@
 DIET sometimes tags a stray word ("I'm", "the") as an entity, with a role it is unsure of
 (role confidence around 0.2-0.5 where real ones score 0.7-1.0); a wrong fact is worse
 than a question, so such entities are dropped (`min_role_confidence`), and of two
-different meanings of one entity in a message only the surer one is kept. An entity
+different meanings for one fact in a message only the surer one is kept ("wants to
+report" and "has not reported" are two facts, both kept). An entity
 without any meaning the dialogue knows (bot.dialogue.ENTITY_FACTS) is dropped, and so is
 a country named as a language ("English please"). Placed after EntitySynonymMapper.
 """
@@ -22,7 +23,7 @@ RULE_BASED = {"country", "duration", "age"}   # normalised by bot.nlp.extract
 
 
 def meaningful(entity: dict[str, Any]) -> bool:
-    from bot.dialogue import ENTITY_FACTS, meaning
+    from bot.dialogue import DURATION_ANCHORS, ENTITY_FACTS, meaning
     from bot.texts import languages
 
     name, value = entity.get("entity"), entity.get("value")
@@ -30,20 +31,26 @@ def meaningful(entity: dict[str, Any]) -> bool:
         return entity.get("role") != "language"
     if name == "language":
         return value in languages()
-    return meaning(entity) in ENTITY_FACTS
+    return meaning(entity) in ENTITY_FACTS or meaning(entity) in DURATION_ANCHORS
 
 
 def kept(entities: list[dict[str, Any]], min_role_confidence: float) -> list[dict[str, Any]]:
+    from bot.dialogue import fact_of, meaning
+
     sure = [e for e in entities if meaningful(e) and (e.get("confidence_role") or 1.0) >= min_role_confidence]
+    learnt = [e for e in sure if is_learnt(e)]
+    # of two meanings for one fact the surer; a set phrase (StatementExtractor) on a tie
+    surest = lambda e: (e.get("confidence_role") or 1.0, e.get("extractor") == "StatementExtractor")
     best: dict[Any, dict[str, Any]] = {}
-    for entity in sure:
-        if entity.get("entity") in RULE_BASED or "role" not in entity:
-            continue
-        other = best.get(entity["entity"])
-        if other is None or entity["confidence_role"] > other["confidence_role"]:
-            best[entity["entity"]] = entity
-    return [e for e in sure if e.get("entity") in RULE_BASED or "role" not in e
-            or e.get("role") == best[e["entity"]].get("role")]
+    for entity in learnt:
+        other = best.get(fact_of(entity))
+        if other is None or surest(entity) > surest(other):
+            best[fact_of(entity)] = entity
+    return [e for e in sure if not is_learnt(e) or meaning(e) == meaning(best[fact_of(e)])]
+
+
+def is_learnt(entity: dict[str, Any]) -> bool:
+    return entity.get("entity") not in RULE_BASED and "role" in entity
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
