@@ -46,6 +46,15 @@ CASES = [
     ("the case was dropped last year", "inform", {"case_status": "dismissed"}),
     ("they threaten my mother if I talk", "inform", {"cannot_cooperate": "threat"}),
     ("ik heb asiel aangevraagd", "inform", {"asylum": "applied"}),
+    # set phrases (bot/nlp/statements.py) in long descriptions, and a time span measured by
+    # the permit held
+    ("Moroccan man, 35, he has severe PTSD and cannot cooperate with the police, no report, no permit",
+     "inform", {"nationality": "MA", "age": 35, "cannot_cooperate": "medical", "reported": False,
+                "permit_years": 0}),
+    ("Roemeense vrouw, ze wil niet naar de politie en heeft nog geen aangifte gedaan", "inform",
+     {"nationality": "RO", "wants_to_report": "no", "reported": False}),
+    ("Client has held the B8.3 permit for 3 years, the criminal case has been running for 4 years",
+     "inform", {"permit_years": 3.0, "case_status": "prosecution", "case_years": 4.0}),
 ]
 
 
