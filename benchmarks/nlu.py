@@ -8,6 +8,8 @@ language:
   answers with `nlu_fallback`, counts as missed for its own intent);
 - entity F1 of the learnt entities, as (entity, role or value) per message (the rule-based
   country, duration and age are tested in tests/test_nlp_*);
+- intent macro F1 had FallbackClassifier's threshold been 0, 0.3, 0.45 or 0.6 (from the
+  classifiers' ranking, which the fallback leaves in place): what "unsure" costs;
 - per intent and per (entity, role): precision, recall, F1 and support, and the most
   frequent confusions. `--examples` also prints the held-out training examples that were
   misread (this is a developer tool on training data).
@@ -30,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_BASED = {"country", "duration", "age"}   # not annotated in the data; tested in tests/test_nlp_*
+FALLBACK = "nlu_fallback"
+THRESHOLDS = (0.0, 0.3, 0.45, 0.6)   # FallbackClassifier's, for the table of what it costs
 
 
 def main() -> None:
@@ -76,6 +80,11 @@ def main() -> None:
     print(f"\n{'language':10s}{'intent macro F1':>18s}{'entity F1':>12s}")
     for lang in languages:
         print(f"{lang:10s}{intent_table(results[lang])[0]:18.3f}{entity_table(results[lang])[0]:12.3f}")
+    print("\nintent macro F1 had the fallback threshold been (shipped: config/config.yml)")
+    print(f"{'language':10s}" + "".join(f"{t:8.2f}" for t in THRESHOLDS))
+    for lang in languages:
+        print(f"{lang:10s}" + "".join(f"{intent_table([r.at_threshold(t) for r in results[lang]])[0]:8.3f}"
+                                      for t in THRESHOLDS))
     for lang in languages:
         report(lang, results[lang], args.examples)
     print(f"\nNLU training per fold: {sum(train_seconds) / len(train_seconds):.0f} s (mean of {folds})")
@@ -87,9 +96,18 @@ def main() -> None:
 class Result:
     """One held-out message: its gold and predicted intent and learnt entities."""
 
-    def __init__(self, text: str, gold: str, predicted: str, gold_entities: set, found_entities: set):
+    def __init__(self, text: str, gold: str, predicted: str, gold_entities: set, found_entities: set,
+                 ranking: list[tuple[str, float]] = ()):
         self.text, self.gold, self.predicted = text, gold, predicted
         self.gold_entities, self.found_entities = gold_entities, found_entities
+        self.ranking = list(ranking)   # the classifiers' ranking without nlu_fallback
+
+    def at_threshold(self, threshold: float, ambiguity: float = 0.1) -> Result:
+        """The prediction had FallbackClassifier's threshold been `threshold` (and its
+        ambiguity threshold `ambiguity`, Rasa's default)."""
+        (top, confidence), *rest = self.ranking or [(self.predicted, 1.0)]
+        unsure = confidence < threshold or (rest and confidence - rest[0][1] < ambiguity and confidence < 1.0)
+        return Result(self.text, self.gold, FALLBACK if unsure else top, self.gold_entities, self.found_entities)
 
 
 async def predict(agent, messages) -> list[Result]:
@@ -101,7 +119,8 @@ async def predict(agent, messages) -> list[Result]:
         results.append(Result(
             message.get("text"), message.get("intent"), parsed["intent"]["name"],
             {meaning(e) for e in message.get("entities") or []},
-            {meaning(e) for e in parsed["entities"] if e["entity"] not in RULE_BASED}))
+            {meaning(e) for e in parsed["entities"] if e["entity"] not in RULE_BASED},
+            [(r["name"], r["confidence"]) for r in parsed.get("intent_ranking") or [] if r["name"] != FALLBACK]))
     return results
 
 
