@@ -71,6 +71,8 @@ def test_nothing_in_nothing(phrases):
 def test_bad_phrase_data_fails_at_load_time():
     with pytest.raises(ValueError, match="report:reported phrase"):
         StatementPhrases({"en": {"report": {"reported": ["has rep.*ed"]}}})
+    with pytest.raises(ValueError, match="report:sent: no fact"):
+        StatementPhrases({"en": {"report": {"sent": ["sent a report"]}}})
 
 
 def test_normalised_words_keep_their_place():

@@ -31,6 +31,8 @@ MASKS = "not"
 
 class StatementPhrases:
     def __init__(self, data: dict[str, Any]):
+        from bot.dialogue import DURATION_ANCHORS, ENTITY_FACTS   # what the dialogue can take in
+
         self._normaliser = Normaliser(data.get("same_words"))
         languages = [lists for key, lists in data.items() if key != "same_words"]
         phrases: dict[tuple[str, str], list[str]] = {}
@@ -38,6 +40,8 @@ class StatementPhrases:
             for entity, roles in lists.items():
                 if entity != MASKS:
                     for role, listed in roles.items():
+                        if (entity, str(role)) not in ENTITY_FACTS and (entity, str(role)) not in DURATION_ANCHORS:
+                            raise ValueError(f"statement {entity}:{role}: no fact of the dialogue")
                         phrases.setdefault((entity, str(role)), []).extend(listed or [])
         self._patterns = {key: self._normaliser.pattern(listed, f"{key[0]}:{key[1]} phrase")
                           for key, listed in phrases.items()}
