@@ -166,3 +166,19 @@ def test_fuzz_random_json_gets_only_200_or_a_clear_400(assistant, body):
 def test_fuzz_random_bytes_get_only_4xx(assistant, body, content_type):
     status, _, _ = send(assistant, body, content_type=content_type or None)
     assert status in (400, 413, 415), (status, body[:40])
+
+
+def test_a_failure_of_ours_is_a_503_that_repeats_nothing(caplog):
+    """Not a 400 (the input may be fine) and never a 500; the log names the kind only."""
+    from bot.channels.api import AssessApi
+
+    class Failing(AssessApi):
+        def answer(self, request):
+            raise RuntimeError("secret-words-of-the-case")
+
+    reply = Failing().respond(request=None)
+    body = json.loads(reply.body)
+    assert reply.status == 503 and body["error"]["field"] == "body" and body["error"]["fact"] is None
+    assert "secret" not in reply.body.decode() and "secret" not in caplog.text
+    assert "RuntimeError" in caplog.text
+    assert SECURITY <= {k.lower() for k in reply.headers}

@@ -8,10 +8,10 @@
     200  the assessment (CONTRACT.md §1, `to_dict()`), its texts in that language (`texts`,
          bot/render.py) and the summary as Markdown (`markdown`, bot/summary.py)
     400  {"error": {"fact": "<fact or null>", "field": "<field of the body>", "message": "..."}}
-    413  a body over 16 KB;  415  not JSON
+    413  a body over 16 KB;  415  not JSON;  503  a failure of ours
 
 Never a 500: an unexpected failure is logged by its kind only and answered with a generic
-400 that repeats nothing of the request.
+503 that repeats nothing of the request (it is no fault of the input).
 """
 from __future__ import annotations
 
@@ -56,15 +56,20 @@ class AssessApi(InputChannel):
 
         @api.route("/assess", methods=["POST"])
         async def assess_case(request: Request) -> response.HTTPResponse:
-            try:
-                return secured(response.json(self.answer(request)))
-            except BadInput as bad:
-                return problem(bad)
-            except Exception as failure:  # the kind of failure only: never the input
-                logger.error("assessment failed: %s", type(failure).__name__)
-                return problem(BadInput(400, "body", "the request could not be assessed; check it against RULES.md"))
+            return self.respond(request)
 
         return api
+
+    def respond(self, request: Request) -> response.HTTPResponse:
+        try:
+            return secured(response.json(self.answer(request)))
+        except BadInput as bad:
+            return problem(bad)
+        except Exception as failure:  # the kind of failure only: never the input
+            # not the client's fault, so no 4xx that would send them to mend their input
+            logger.error("assessment failed: %s", type(failure).__name__)
+            return problem(BadInput(503, "body", "the assessment failed on the server; nothing of the request "
+                                                 "was kept; try again later"))
 
     def answer(self, request: Request) -> dict[str, Any]:
         declared = request.headers.get("content-length", "0")
