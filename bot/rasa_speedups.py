@@ -4,9 +4,11 @@
 - The check of each action-server reply: Rasa runs `jsonschema.validate(reply, schema)`
   (`RemoteAction._validate_action_result`), which checks the schema itself against the
   JSON Schema meta-schema and builds a new validator on every call: about 27 ms of a
-  65 ms turn, for a schema that never changes. Here the validator is built once per
-  action class. A reply that is not valid goes on to Rasa's own check, so it is refused
-  exactly as before (the same `ValidationError`, the same message).
+  65 ms turn, for a schema that never changes. Here the validators are built once per
+  action class, and each event is checked against the schema of its own name only (the
+  same check as Rasa's `oneOf` of thirty, 4.7 ms a reply of ours). A reply that is not
+  valid goes on to Rasa's own check, so it is refused exactly as before (the same
+  `ValidationError`, the same message).
 - The event class of each stored event: Rasa finds it by walking every subclass of
   `Event` (`Event.resolve_by_type`, 19 us a lookup), for every event of the conversation,
   each time a tracker is read, about 140 events a message here. Here the class found for
@@ -36,16 +38,32 @@ _rasas_event_lookup = Event.resolve_by_type
 _event_classes: dict[str, type[Event]] = {}
 
 
-@lru_cache(maxsize=None)
-def _validator(action_class: type[RemoteAction]) -> Any:
-    schema = action_class.action_response_format_spec()
+def _compiled(schema: dict[str, Any]) -> Any:
     validator_class = validator_for(schema)
     validator_class.check_schema(schema)
     return validator_class(schema)
 
 
+@lru_cache(maxsize=None)
+def _reply_checks(action_class: type[RemoteAction]) -> tuple[Any, dict[str, Any]]:
+    """The reply schema with its events checked one by one: Rasa's event schema is a `oneOf`
+    over some thirty event schemas, each fixing `event` to its own name, so an event is
+    valid exactly when it passes the common part and the one schema of its name. Checking
+    that one alone is the same check, without trying the thirty."""
+    schema = action_class.action_response_format_spec()
+    events = schema["properties"]["events"]
+    event = events["items"]
+    common = {key: value for key, value in event.items() if key != "oneOf"}
+    reply = {**schema, "properties": {**schema["properties"], "events": {**events, "items": {"type": "object"}}}}
+    by_name = {one["properties"]["event"]["const"]: _compiled({"allOf": [common, one]}) for one in event["oneOf"]}
+    return _compiled(reply), by_name
+
+
 def validate_action_result(action: RemoteAction, result: dict[str, Any]) -> bool:
-    if _validator(type(action)).is_valid(result):
+    reply, by_name = _reply_checks(type(action))
+    if reply.is_valid(result) and all(
+            isinstance(event, dict) and event.get("event") in by_name and by_name[event["event"]].is_valid(event)
+            for event in (result.get("events") or [])):
         return True
     return _rasas_action_check(action, result)   # raises Rasa's ValidationError, message included
 

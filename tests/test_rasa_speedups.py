@@ -2,6 +2,7 @@
 accepts what Rasa accepts and refuses what Rasa refuses, with Rasa's own error; the event
 lookup gives the classes Rasa's gives, and refuses what it refuses."""
 import pytest
+from hypothesis import given, settings, strategies as st
 from jsonschema import ValidationError, validate
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, deserialise_events
@@ -82,3 +83,35 @@ def test_a_conversation_reads_back_as_it_was_written():
     events = deserialise_events(written)
     assert [event.as_dict()["event"] for event in events] == [event["event"] for event in written]
     assert events[4].value == {"age": 17} and events[3].text == "I'm 17"
+
+
+def _rasa_accepts(reply):
+    try:
+        validate(reply, SCHEMA)
+        return True
+    except ValidationError:
+        return False
+
+
+def _we_accept(reply):
+    try:
+        return ACTION._validate_action_result(reply)
+    except ValidationError:
+        return False
+
+
+EVENT_NAMES = sorted(one["properties"]["event"]["const"] for one in SCHEMA["properties"]["events"]["items"]["oneOf"])
+VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5),
+                   st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+EVENTS = st.builds(lambda name, extra: {"event": name, **extra},
+                   st.sampled_from(EVENT_NAMES + ["no_such_event"]),
+                   st.dictionaries(st.sampled_from(["name", "value", "text", "timestamp", "entities", "parse_data",
+                                                    "policy", "confidence", "data", "metadata", "action_text"]),
+                                   VALUES, max_size=4))
+
+
+@settings(max_examples=500, deadline=None)
+@given(events=st.lists(EVENTS, max_size=4))
+def test_each_event_checked_by_its_own_schema_accepts_what_rasas_oneof_accepts(events):
+    reply = {"events": events, "responses": []}
+    assert _we_accept(reply) == _rasa_accepts(reply)
