@@ -6,7 +6,7 @@
   JSON Schema meta-schema and builds a new validator on every call: about 27 ms of a
   65 ms turn, for a schema that never changes. Here the validators are built once per
   action class, and each event is checked against the schema of its own name only (the
-  same check as Rasa's `oneOf` of thirty, 4.7 ms a reply of ours). A reply that is not
+  same check as Rasa's `oneOf` of 23: 2.4 -> 0.55 ms for a reply of ours of 12 events). A reply that is not
   valid goes on to Rasa's own check, so it is refused exactly as before (the same
   `ValidationError`, the same message).
 - The event class of each stored event: Rasa finds it by walking every subclass of
@@ -47,9 +47,9 @@ def _compiled(schema: dict[str, Any]) -> Any:
 @lru_cache(maxsize=None)
 def _reply_checks(action_class: type[RemoteAction]) -> tuple[Any, dict[str, Any]]:
     """The reply schema with its events checked one by one: Rasa's event schema is a `oneOf`
-    over some thirty event schemas, each fixing `event` to its own name, so an event is
-    valid exactly when it passes the common part and the one schema of its name. Checking
-    that one alone is the same check, without trying the thirty."""
+    over 23 event schemas, each fixing `event` to its own name, so an event is valid exactly
+    when it passes the common part and the one schema of its name. Checking that one alone
+    is the same check, without trying the other 22."""
     schema = action_class.action_response_format_spec()
     events = schema["properties"]["events"]
     event = events["items"]

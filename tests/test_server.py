@@ -7,7 +7,6 @@ import pytest
 from tests.conftest import post_json
 
 
-
 class Person:
     def __init__(self, assistant, language, role="victim"):
         self.url = f"{assistant.rasa_url}/webhooks/rest/webhook"

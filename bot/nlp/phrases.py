@@ -76,9 +76,11 @@ class Normaliser:
             parts.append(_PART.sub(lambda match: self.word(match.group()), fold(phrase)).replace("(", "(?:"))
         if not parts:
             return None
-        # longest first, so that of two phrases at one place the longer one is taken
+        # At one place the first alternative that matches is taken: longer patterns first,
+        # as a rule the more specific ones (statements.py settles overlaps between facts).
         parts.sort(key=len, reverse=True)
-        return re.compile(r"(?<![\w#])(?:" + "|".join(parts) + r")(?![\w#])")
+        edge = r"\w" + re.escape(MASK)   # whole words, and never masked text
+        return re.compile(rf"(?<![{edge}])(?:" + "|".join(parts) + rf")(?![{edge}])")
 
 
 @lru_cache(maxsize=None)

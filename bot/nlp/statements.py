@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from bot.dialogue import DURATION_ANCHORS, ENTITY_FACTS, fact_of
 from bot.nlp.phrases import Normaliser, same_words
 
 DATA_FILE = Path(__file__).parent / "data" / "statements.yml"
@@ -31,8 +32,6 @@ MASKS = "not"
 
 class StatementPhrases:
     def __init__(self, data: dict[str, Any]):
-        from bot.dialogue import DURATION_ANCHORS, ENTITY_FACTS   # what the dialogue can take in
-
         self._normaliser = Normaliser(data.get("same_words"))
         languages = [lists for key, lists in data.items() if key != "same_words"]
         phrases: dict[tuple[str, str], list[str]] = {}
@@ -50,7 +49,6 @@ class StatementPhrases:
 
     def find(self, text: str) -> list[dict[str, Any]]:
         """The statements in `text`: entity, role, start, end and value (the words said)."""
-        from bot.dialogue import fact_of   # the fact each statement gives, for overlaps
         words = self._normaliser.words(text).masked(self._masks)
         found = []
         for (entity, role), pattern in self._patterns.items():
