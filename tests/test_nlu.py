@@ -95,3 +95,35 @@ def test_danger_phrases_get_in_danger_whatever_the_model_says(parse, text):
 @pytest.mark.parametrize("text", ["ik ben veilig", "I'm not in danger", "I am safe now", "geen gevaar nu"])
 def test_being_safe_is_not_danger(parse, text):
     assert parse(text)["intent"]["name"] == "safe_now"
+
+
+@pytest.fixture
+def model_reads(monkeypatch):
+    """The texts DIET reads (bot.nlp.component.TypedTextDIET), in order."""
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+    read, predict = [], DIETClassifier._predict
+
+    def counted(self, message):
+        read.append(message.get("text"))
+        return predict(self, message)
+    monkeypatch.setattr(DIETClassifier, "_predict", counted)
+    return read
+
+
+@pytest.mark.parametrize("payload,intent,entity", [
+    ("/deny", "deny", None), ("/dont_know", "dont_know", None),
+    ('/inform{"report":"wants"}', "inform", ("report", "wants")), ('/inform{"duration":36}', "inform", ("duration", 36)),
+])
+def test_button_payloads_are_read_as_they_say_without_the_model(parse, model_reads, payload, intent, entity):
+    parsed = parse(payload)
+    assert parsed["intent"] == {"name": intent, "confidence": 1.0}
+    assert [(e["entity"], e["value"]) for e in parsed["entities"]] == ([entity] if entity else [])
+    assert model_reads == []
+    parse("nee")   # typed text still goes to the model
+    assert model_reads == ["nee"]
+
+
+def test_a_payload_of_no_known_intent_is_read_by_the_model(parse, model_reads):
+    parsed = parse("/no_such_intent")
+    assert model_reads == ["/no_such_intent"]
+    assert parsed["intent"]["name"] != "no_such_intent"
