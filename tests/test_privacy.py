@@ -49,3 +49,18 @@ def test_nor_through_the_web_chat_to_the_assessment_and_a_failing_action_server(
     assert "Nigeria" not in log and "Utrecht" not in log and "passport" not in log
     for word in words:
         assert word not in log, word
+
+
+def test_nor_a_message_written_like_a_button_payload(assistant, server_log):
+    """Rasa warns, quoting the line, when a "/..." message names no intent of the domain or
+    does not parse."""
+    url = f"{assistant.rasa_url}/webhooks/rest/webhook"
+    words = distinctive_words(4)
+    for text in [f"/{words[0]} help me", f'/inform{{"country": "{words[1]}"}}', f"/{words[2]}",
+                 f"/inform{{{words[3]}"]:
+        status, reply = post_json(url, {"sender": "privacy-test-slash", "message": text, "metadata": {"language": "en"}})
+        assert status == 200 and reply
+    time.sleep(1)
+    log = server_log.read_text(errors="replace")
+    for word in words:
+        assert word not in log, word

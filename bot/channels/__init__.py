@@ -21,8 +21,11 @@ from bot.logs import exception_types
 logger = logging.getLogger(__name__)
 
 # The Rasa server imports this module for our channels (credentials.yml): from then on it
-# runs without two of its hot spots (bot/rasa_speedups.py).
+# runs without two of its hot spots (bot/rasa_speedups.py), and Python's warnings go to the
+# `py.warnings` logger, which config/logging.yml keeps out of the log: Rasa warns quoting
+# the line a person typed when it starts with "/" and names no intent.
 rasa_speedups.install()
+logging.captureWarnings(True)
 
 MAX_CHARS = 2000          # longer messages are refused (413) before parsing
 REPLY_SECONDS = 10.0      # a turn not done by then gets the fallback (Rasa waits 5 minutes for an action)
