@@ -62,5 +62,6 @@ def test_nor_a_message_written_like_a_button_payload(assistant, server_log):
         assert status == 200 and reply
     time.sleep(1)
     log = server_log.read_text(errors="replace")
+    assert "Rasa server is up and running" in log, "the log is captured"
     for word in words:
         assert word not in log, word
