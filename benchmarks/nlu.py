@@ -14,7 +14,12 @@ language:
   frequent confusions. `--examples` also prints the held-out training examples that were
   misread (this is a developer tool on training data).
 
+`--heldout` scores the trained model (models/wegwijzer.tar.gz: `make model` first) on
+benchmarks/heldout/, messages written apart from the training data and never trained on:
+the check that cross-validation, whose held-out parts were written with the rest, cannot give.
+
     .venv/bin/python benchmarks/nlu.py [--folds 3] [--first N] [--config FILE] [--data DIR] [--examples]
+    .venv/bin/python benchmarks/nlu.py --heldout [--examples]
 
 `--first N` runs only the first N folds (a quicker look, on N/folds of the data).
 Aims (issue 3): intent F1 >= 0.95 and entity F1 >= 0.90 in both languages.
@@ -31,6 +36,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "wegwijzer.tar.gz"
+HELDOUT = ROOT / "benchmarks" / "heldout"   # a file per language
 RULE_BASED = {"country", "duration", "age"}   # not annotated in the data; tested in tests/test_nlp_*
 FALLBACK = "nlu_fallback"
 THRESHOLDS = (0.0, 0.3, 0.45, 0.6)   # FallbackClassifier's, for the table of what it costs
@@ -42,13 +49,17 @@ def main() -> None:
     parser.add_argument("--first", type=int, help="run only the first N folds")
     parser.add_argument("--config", default=str(ROOT / "config" / "config.yml"))
     parser.add_argument("--data", default=str(ROOT / "data" / "nlu"), help="a folder per language")
-    parser.add_argument("--examples", action="store_true", help="print the misread training examples")
+    parser.add_argument("--examples", action="store_true", help="print the misread examples")
+    parser.add_argument("--heldout", action="store_true", help=f"score {MODEL.name} on {HELDOUT.name}/")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     import structlog   # Rasa embedded without its CLI would print DEBUG lines with the texts
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
     os.chdir(ROOT)   # the model's components are found and cached from the project folder
+    if args.heldout:
+        score_heldout(args.examples)
+        return
     from rasa.model_training import train_nlu
     from rasa.shared.nlu.training_data.loading import load_data
     from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -88,9 +99,25 @@ def main() -> None:
     for lang in languages:
         report(lang, results[lang], args.examples)
     print(f"\nNLU training per fold: {sum(train_seconds) / len(train_seconds):.0f} s (mean of {folds})")
-    model = ROOT / "models" / "wegwijzer.tar.gz"
-    if model.exists():
-        print(f"trained model (NLU and dialogue): {model.stat().st_size / 1e6:.1f} MB")
+    if MODEL.exists():
+        print(f"trained model (NLU and dialogue): {MODEL.stat().st_size / 1e6:.1f} MB")
+
+
+def score_heldout(examples: bool) -> None:
+    from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    if not MODEL.exists():
+        raise SystemExit(f"{MODEL} is missing: make model")
+    agent = Agent.load(str(MODEL))
+    results = {path.stem: asyncio.run(predict(agent, load_data(str(path)).intent_examples))
+               for path in sorted(HELDOUT.glob("*.yml"))}
+    print(f"\nheld-out set ({HELDOUT.relative_to(ROOT)}/), {MODEL.name}")
+    print(f"{'language':10s}{'intent macro F1':>18s}{'entity F1':>12s}{'messages':>10s}")
+    for lang, found in results.items():
+        print(f"{lang:10s}{intent_table(found)[0]:18.3f}{entity_table(found)[0]:12.3f}{len(found):10d}")
+    for lang, found in results.items():
+        report(lang, found, examples)
 
 
 class Result:

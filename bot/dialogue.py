@@ -59,6 +59,12 @@ YES_NO: dict[str, dict[str, Any]] = {
 # Intents that state a fact whatever was asked.
 INTENT_FACTS = {"in_danger": ("in_danger", True), "safe_now": ("in_danger", False)}
 
+# A question ("ask_police": "what will the police do if I report?") often supposes what it
+# says of reporting, the case or asylum; only who the person is is taken from it. A fact
+# not taken costs a question later, a supposed one a wrong assessment.
+QUESTION_INTENT_PREFIX = "ask_"
+FACTS_IN_QUESTIONS = ("nationality", "age")
+
 YEAR_FACTS = ("case_years", "permit_years")
 DECLINING = ("dont_know", "rather_not_say")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:[.,]\d+)?)\s*$")
@@ -97,6 +103,8 @@ def read_message(intent: str | None, entities: Iterable[Mapping[str, Any]], text
     if intent in INTENT_FACTS:
         fact, value = INTENT_FACTS[intent]
         facts[fact] = value
+    if intent and intent.startswith(QUESTION_INTENT_PREFIX):
+        facts = {fact: value for fact, value in facts.items() if fact in FACTS_IN_QUESTIONS}
     if requested and requested not in facts:
         if intent in YES_NO.get(requested, {}):
             facts[requested] = YES_NO[requested][intent]

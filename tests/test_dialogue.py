@@ -180,3 +180,12 @@ def test_changes_name_exactly_the_routes_that_differ():
     assert changes(before, after) == [Change("b83_cooperation", "possible", "applies", ("wants_to_report",),
                                              ("undecided_about_reporting",))]
     assert changes(before, before) == []
+
+
+@pytest.mark.parametrize("intent", ["ask_police", "ask_asylum_vs_b83", "ask_b83", "ask_summary"])
+def test_a_question_gives_who_the_person_is_not_what_it_supposes(intent):
+    entities = [ent("country", "NG"), ent("age", 24), {"entity": "report", "value": "if I report", "role": "wants"},
+                {"entity": "asylum", "value": "asylum", "role": "applied"}, ent("duration", 2)]
+    assert read_message(intent, entities, "I'm 24, from Nigeria: what if I report?", "months_since_exit").facts \
+        == {"nationality": "NG", "age": 24}
+    assert read_message("inform", entities, "...", None).facts["wants_to_report"] == "yes", "a statement gives them"

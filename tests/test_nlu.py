@@ -70,6 +70,18 @@ def test_messages_become_facts(parse, text, intent, facts):
     assert read_message(parsed["intent"]["name"], parsed["entities"], text, None).facts == facts
 
 
+@pytest.mark.parametrize("text,facts", [
+    ("wat doet de politie als ik aangifte doe?", {}),
+    ("is asylum better if i am afraid to go back?", {}),
+    ("I'm 19 and from Ghana, will the police deport me if I report?", {"age": 19, "nationality": "GH"}),
+])
+def test_a_question_gives_no_fact_it_supposes(parse, text, facts):
+    """"If I report" in a question is a supposition, not a report (bot.dialogue.FACTS_IN_QUESTIONS)."""
+    parsed = parse(text)
+    assert parsed["intent"]["name"].startswith("ask_")
+    assert read_message(parsed["intent"]["name"], parsed["entities"], text, None).facts == facts
+
+
 @pytest.mark.parametrize("text,intent", [
     ("help he is coming", "in_danger"), ("ze staan voor de deur", "in_danger"),
     ("I'm scared he will hurt me tonight", "in_danger"), ("ik ben nu veilig", "safe_now"),
