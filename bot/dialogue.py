@@ -46,10 +46,12 @@ ENTITY_FACTS: dict[tuple[str, Any], tuple[str, Any]] = {
 DURATION_ANCHORS = {("situation", "left"): "months_since_exit", ("permit", "held"): "permit_years",
                     ("case", "investigation"): "case_years", ("case", "prosecution"): "case_years"}
 
-# What "yes" and "no" mean as the answer to the question about a fact.
+# What "yes" and "no" mean as the answer to the question about a fact; and "I don't know"
+# where it is an answer of its own: not knowing yet whether to report is being undecided
+# (the question's own button, "Not sure yet").
 YES_NO: dict[str, dict[str, Any]] = {
     **{fact: {"affirm": True, "deny": False} for fact, spec in FACTS.items() if spec.kind == "bool"},
-    "wants_to_report": {"affirm": "yes", "deny": "no"},
+    "wants_to_report": {"affirm": "yes", "deny": "no", "dont_know": "undecided"},
     "cannot_cooperate": {"deny": "none"},
     "asylum": {"affirm": "applied", "deny": "no"},
     "permit_years": {"deny": 0},

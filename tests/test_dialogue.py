@@ -23,6 +23,7 @@ def test_several_facts_in_one_message():
     ("in_danger", "affirm", "in_danger", True), ("in_danger", "deny", "in_danger", False),
     ("reported", "affirm", "reported", True), ("dublin", "deny", "dublin", False),
     ("wants_to_report", "affirm", "wants_to_report", "yes"), ("wants_to_report", "deny", "wants_to_report", "no"),
+    ("wants_to_report", "dont_know", "wants_to_report", "undecided"),
     ("cannot_cooperate", "deny", "cannot_cooperate", "none"), ("asylum", "affirm", "asylum", "applied"),
     ("permit_years", "deny", "permit_years", 0), ("case_status", "deny", "case_status", "none"),
 ])
