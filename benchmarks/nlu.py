@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import logging
 import os
-import re
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -59,7 +58,7 @@ def main() -> None:
 
     os.chdir(ROOT)   # the model's components are found and cached from the project folder
     if args.heldout:
-        score_heldout(args.examples)
+        score_heldout(args.data, args.examples)
         return
     from rasa.model_training import train_nlu
     from rasa.shared.nlu.training_data.loading import load_data
@@ -104,22 +103,25 @@ def main() -> None:
         print(f"trained model (NLU and dialogue): {MODEL.stat().st_size / 1e6:.1f} MB")
 
 
-def score_heldout(examples: bool) -> None:
+def score_heldout(data: str, examples: bool) -> None:
     from rasa.core.agent import Agent
     from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot.nlp.phrases import Normaliser
+    plain = Normaliser()   # the phrases' normal form: case, accents and punctuation aside
 
     if not MODEL.exists():
         raise SystemExit(f"{MODEL} is missing: make model")
     agent = Agent.load(str(MODEL))
-    trained = {plain(m.get("text")) for m in load_data(str(ROOT / "data" / "nlu")).intent_examples}
+    trained = {plain.words(m.get("text")).text for m in load_data(data).intent_examples}
     results, also_trained = {}, {}
     for path in sorted(HELDOUT.glob("*.yml")):
         messages = load_data(str(path)).intent_examples
-        unseen = [m for m in messages if plain(m.get("text")) not in trained]
+        unseen = [m for m in messages if plain.words(m.get("text")).text not in trained]
         also_trained[path.stem] = len(messages) - len(unseen)
         results[path.stem] = asyncio.run(predict(agent, unseen))
     print(f"\nheld-out set ({HELDOUT.relative_to(ROOT)}/), {MODEL.name}; messages that are also in the "
-          "training data (the same words, case and punctuation aside) are left out")
+          "training data (the same words, case, accents and punctuation aside) are left out")
     print(f"{'language':10s}{'intent macro F1':>18s}{'entity F1':>12s}{'messages':>10s}{'left out':>10s}")
     for lang, found in results.items():
         print(f"{lang:10s}{intent_table(found)[0]:18.3f}{entity_table(found)[0]:12.3f}{len(found):10d}"
@@ -157,10 +159,6 @@ async def predict(agent, messages) -> list[Result]:
             {meaning(e) for e in parsed["entities"] if e["entity"] not in RULE_BASED},
             [(r["name"], r["confidence"]) for r in parsed.get("intent_ranking") or [] if r["name"] != FALLBACK]))
     return results
-
-
-def plain(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -188,7 +188,8 @@ class TypedTextDIET(DIETClassifier):
     A button's payload ("/deny", '/inform{"age": 17}') names its intent and entities
     itself, and Rasa's RegexMessageHandler, at the end of every pipeline, replaces whatever
     the components made of it. Rasa 3.6 still runs DIET on it first, for every answer
-    given by a button, and DIET is most of the parse time (a payload's parse: 7.4 ms CPU with DIET, 1.4 without).
+    given by a button, and DIET is most of the parse time (a payload's parse: 7.4 ms CPU
+    with DIET, 1.4 without).
     Here such a payload gets the intent it names at once (what the handler will give it,
     so the components in between see a sure intent) and DIET reads only the rest. A payload
     naming an intent the model does not know is left to DIET, as the handler leaves it."""
