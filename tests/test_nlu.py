@@ -67,7 +67,7 @@ TAKES_FACTS = {"inform", "nlu_fallback", "affirm", "deny", "greet"}
 def test_messages_become_facts(parse, text, intent, facts):
     parsed = parse(text)
     assert parsed["intent"]["name"] in TAKES_FACTS
-    assert read_message(parsed["intent"]["name"], parsed["entities"], text, None).facts == {}
+    assert read_message(parsed["intent"]["name"], parsed["entities"], text, None).facts == facts
 
 
 @pytest.mark.parametrize("text", ["wat doet de politie als ik aangifte doe?", "is asylum better if i am afraid to go back?"])
