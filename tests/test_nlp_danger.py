@@ -1,5 +1,5 @@
 """The keyword safety net for danger (bot/nlp/danger.py, bot/nlp/data/danger.yml): on its
-own, as the Rasa component, and against the training data."""
+own, as the Rasa component (with its safe counterpart), and against the training data."""
 import re
 from pathlib import Path
 
@@ -11,7 +11,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.component import DangerSafetyNet
+from bot.nlp.component import DangerSafetyNet, StatementExtractor
+from bot.nlp import statements
 from bot.nlp.danger import DangerPhrases, signals_danger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,3 +119,52 @@ def test_the_component_makes_the_intent_in_danger_and_keeps_the_ranking(tmp_path
     assert danger.get(INTENT) == {"name": "in_danger", "confidence": 1.0}
     assert [r["name"] for r in danger.get(INTENT_RANKING_KEY)] == ["in_danger", "inform"]
     assert safe.get(INTENT)["name"] == "safe_now"
+
+
+def _states_safety(text):
+    return any((s["entity"], s["role"]) == ("safety", "safe") for s in statements.find(text))
+
+
+def test_no_danger_example_only_states_safety():
+    """The component below turns `in_danger` into `safe_now` on a message that states
+    safety and has no danger phrase; no `in_danger` example of the data may be such a one."""
+    wrong = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*/*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in block.get("examples", "").splitlines() if block.get("intent") == "in_danger" else ():
+                text = re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", line.strip()[2:])
+                if _states_safety(text) and not signals_danger(text):
+                    wrong.append(text)
+    assert not wrong, "\n".join(wrong)
+
+
+def _message(tmp_path, text, intent):
+    """A message as the pipeline hands it to the net: the model's intent, the set phrases' entities."""
+    extractor = StatementExtractor.create({}, LocalModelStorage(tmp_path), Resource("statements"),
+                                          ExecutionContext(GraphSchema({}), "test"))
+    ranking = [{"name": intent, "confidence": 0.7}, {"name": "inform", "confidence": 0.2}]
+    message = Message(data={TEXT: text, INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
+    return extractor.process([message])[0]
+
+
+@pytest.mark.parametrize("text,intent,becomes", [
+    # stated safety and no danger phrase: the model's danger reading goes
+    ("Ze is nu veilig en heeft geen vergunning", "in_danger", "safe_now"),
+    ("I'm not in danger", "in_danger", "safe_now"),
+    ("my client is safe at the moment, she reported last week", "in_danger", "safe_now"),
+    # a danger phrase beside it: danger
+    ("i'm not in danger but he is coming back", "safe_now", "in_danger"),
+    ("ik ben nu veilig maar ze hebben me gevonden", "in_danger", "in_danger"),
+    # no stated safety (or safety denied, asked or supposed): the model's reading stays
+    ("ik ben niet veilig", "in_danger", "in_danger"),
+    ("I'm scared of him", "in_danger", "in_danger"),
+    ("what if she is safe?", "in_danger", "in_danger"),
+    # stated safety under another intent: left alone
+    ("ik ben veilig, wat is B8.3?", "ask_b83", "ask_b83"),
+])
+def test_the_component_reads_stated_safety_against_a_danger_reading(tmp_path, text, intent, becomes):
+    net = DangerSafetyNet.create(DangerSafetyNet.get_default_config(), LocalModelStorage(tmp_path),
+                                 Resource("danger"), ExecutionContext(GraphSchema({}), "test"))
+    message = net.process([_message(tmp_path, text, intent)])[0]
+    assert message.get(INTENT)["name"] == becomes
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == becomes

@@ -1,6 +1,7 @@
 """Rasa 3.6 NLU components: `FactEntityExtractor` adds normalised country / duration / age
 entities; `StatementExtractor` adds the facts stated in set phrases ("no report so far");
-`DangerSafetyNet` makes a message that signals immediate danger `in_danger`;
+`DangerSafetyNet` makes a message that signals immediate danger `in_danger`, and one the
+model took for danger that only states safety `safe_now`;
 `TypedTextDIET` is Rasa's DIET, kept off button payloads.
 
 In config.yml:
@@ -152,14 +153,20 @@ class StatementExtractor(GraphComponent, EntityExtractorMixin):
 class DangerSafetyNet(GraphComponent, IntentClassifier):
     """Whatever the classifiers before it decided, a message with a danger phrase
     (`bot/nlp/data/danger.yml`) gets the intent `in_danger` with confidence 1.0; the
-    model's own ranking follows it. Nothing is trained or stored in the Rasa model."""
+    model's own ranking follows it. The other way round, a message the model reads as
+    `in_danger` that has no danger phrase but states in a set phrase that the person is safe
+    (`StatementExtractor`: "not in danger", "ze is nu veilig") gets `safe_now`: the model's
+    reading of such borderline messages changed from one training to the next, and a lawyer
+    writing "she is safe now" must not get the emergency answer. Nothing is trained or
+    stored in the Rasa model."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"intent": "in_danger"}
+        return {"intent": "in_danger", "safe_intent": "safe_now"}
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self.intent = {**self.get_default_config(), **config}["intent"]
+        config = {**self.get_default_config(), **config}
+        self.intent, self.safe_intent = config["intent"], config["safe_intent"]
         self._phrases = danger.load()   # fail at load time on bad phrase data
 
     @classmethod
@@ -170,12 +177,26 @@ class DangerSafetyNet(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT)
-            if isinstance(text, str) and self._phrases.signals(text):
-                intent = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self.intent]
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+            if not isinstance(text, str):
+                continue
+            if self._phrases.signals(text):
+                self._set(message, self.intent)
+            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.intent and _states_safety(message):
+                self._set(message, self.safe_intent)
         return messages
+
+    @staticmethod
+    def _set(message: Message, name: str) -> None:
+        intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+
+
+def _states_safety(message: Message) -> bool:
+    """A set phrase of the message says the person is safe (not the model's guess)."""
+    return any(e.get("entity") == "safety" and e.get("role") == "safe"
+               and e.get("extractor") == StatementExtractor.__name__ for e in message.get(ENTITIES) or [])
 
 
 @DefaultV1Recipe.register(
