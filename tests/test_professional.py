@@ -110,7 +110,7 @@ def test_a_case_in_one_message_reaches_its_routes(assistant, case, language):
 @pytest.mark.parametrize("language, question, route, change", [
     ("nl", "wat als ze besluit aangifte te doen?", "b83_cooperation", ("possible", "applies")),
     ("nl", "wat als ze 17 is?", "minor_protection", ("not_applicable", "applies")),
-    ("en", "what if she turns 17?", "minor_protection", ("not_applicable", "applies")),
+    ("en", "what if she is 17?", "minor_protection", ("not_applicable", "applies")),
     ("en", "and what if she is from Bulgaria?", "municipal_support", ("not_applicable", "applies")),
 ])
 def test_what_if_over_http(assistant, language, question, route, change):
