@@ -496,6 +496,8 @@ def test_months_none(text: str) -> None:
         ("wat als hij 18 wordt?", 18),
         ("stel dat ze 17 is", 17),
         ("what if she turns eighteen", 18),
+        ("what if she were 17?", 17),
+        ("and if the client were sixteen", 16),
         ("Romanian woman, 27, left three weeks ago", 27),   # case descriptions
         ("Dutch girl, 19, loverboy case", 19),
         ("Nigeriaanse vrouw, 25, sinds een maand weg", 25),

@@ -130,8 +130,8 @@ DAY_PHRASES: dict[str, int] = {
 SELF_WORDS: frozenset[str] = frozenset({"i", "ik"})
 # "I'm" is one token for the multi-language tokenizer.
 AM_WORDS: frozenset[str] = frozenset({"am", "ben", "i'm", "im"})
-# "she is 16", "he's sixteen" ("he's" is two tokens), "I was 17", "ik was 17".
-IS_WORDS: frozenset[str] = frozenset({"is", "was", "'s"})
+# "she is 16", "he's sixteen" ("he's" is two tokens), "I was 17", "ik was 17", "what if she were 17".
+IS_WORDS: frozenset[str] = frozenset({"is", "was", "were", "'s"})
 # Whose "is 16" is an age: the person the dialogue is about, as a professional writes about
 # them, or as the person writes about themself in the third person. Not "man", "vrouw" or
 # family words: "my son is 4" gives no age of the person asked about.
