@@ -36,7 +36,10 @@ class Context:
         self.summary_language = named if self.intent in SUMMARY_INTENTS else None
         chosen = None if self.intent in SUMMARY_INTENTS else named
         self.language = choose(metadata.get("language") or chosen, self.old_language, self.text)
-        role = metadata.get("role") if metadata.get("role") in (VICTIM, PROFESSIONAL) else tracker.get_slot("role")
+        # A role the message itself names; else the conversation's (the session's metadata
+        # set it at the start, "I'm a lawyer" may have changed it since).
+        named_role = (message.get("metadata") or {}).get("role")
+        role = named_role if named_role in (VICTIM, PROFESSIONAL) else tracker.get_slot("role")
         self.old_role = tracker.get_slot("role")
         self.audience = PROFESSIONAL if self.reading.professional else (role or VICTIM)
         self.facts = dict(tracker.get_slot("facts") or {})

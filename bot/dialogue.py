@@ -1,4 +1,5 @@
-"""What a message says about the facts, and which fact to ask next. Pure: no Rasa, no I/O.
+"""What a message says about the facts, and which fact to ask next. Pure: no Rasa, no I/O
+(but the phrase data of `bot.nlp.audience`, read once).
 
 The rules decide what is still unknown and matters (`Assessment.missing`); this module
 decides only how to talk about it: in which order to ask, what a "yes" means after a
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping, NamedTuple
 
+from bot.nlp.audience import says_professional
 from bot.rules import FACTS, Assessment, InvalidFacts
 from bot.rules.facts import check_fact
 
@@ -114,7 +116,8 @@ def read_message(intent: str | None, entities: Iterable[Mapping[str, Any]], text
             facts[requested] = _number(number.group(1), whole=requested == "age")
     declined = (requested,) if requested and intent in DECLINING and requested not in facts else ()
     language = next((e.get("value") for e in entities if e.get("entity") == "language"), None)
-    return Reading(_valid(facts), declined, language, intent == "i_am_professional")
+    professional = intent == "i_am_professional" or says_professional(text or "")
+    return Reading(_valid(facts), declined, language, professional)
 
 
 def meaning(entity: Mapping[str, Any]) -> tuple[Any, Any]:

@@ -150,6 +150,19 @@ def test_the_role_comes_from_the_conversation(action_url):
     assert any("professional" in line.lower() for line in texts(reply))
 
 
+def test_a_professional_introduction_in_a_case_description_keeps_the_role(action_url):
+    """The session began as a victim's (metadata); a lawyer's case description says
+    otherwise, and the role stays professional for the turns after it."""
+    talk = Conversation(action_url, {"language": "en", "role": "victim"})
+    reply = talk.say("inform", "I'm a lawyer. My client is 24 and from Nigeria",
+                     [{"entity": "age", "value": 24}, {"entity": "country", "value": "NG"}])
+    assert talk.slots["role"] == "professional"
+    assert len(custom(reply, "question")) > 1, "a professional gets the questions at once"
+    talk.metadata = {"language": "en"}   # later messages name no role
+    talk.say("inform", "no report so far", [{"entity": "report", "role": "not_reported"}])
+    assert talk.slots["role"] == "professional"
+
+
 def entity(name, value):
     return [{"entity": name, "value": value}]
 

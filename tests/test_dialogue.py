@@ -88,6 +88,11 @@ def test_misread_values_are_dropped_not_passed_on():
 def test_language_choice_and_professional_role():
     assert read_message("choose_language", [ent("language", "en")], "English please", None).language == "en"
     assert read_message("i_am_professional", [], "I'm a lawyer", None).professional
+    # a case description that says who writes it (bot/nlp/data/professional.yml)
+    assert read_message("inform", [], "I'm a lawyer. My client is 24", None).professional
+    assert read_message("inform", [], "Mijn cliënte is 17 en komt uit Eritrea", None).professional
+    assert not read_message("ask_help_contacts", [], "I need a lawyer", None).professional
+    assert not read_message("inform", [], "ik ben 24 en kom uit Nigeria", None).professional
 
 
 def test_corrections_replace_and_a_new_nationality_drops_a_given_citizenship():

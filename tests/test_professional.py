@@ -144,3 +144,22 @@ def test_a_dutch_conversation_gives_an_english_handout(assistant):
     assert "112" in summary["markdown"] and "Kamerstuk" not in summary["markdown"]
     intro = reply[0]["text"]
     assert "samenvatting" in intro.lower(), "the conversation stays in Dutch"
+
+
+@pytest.mark.parametrize("language, description", [
+    ("en", "I'm a lawyer. My client is a 24-year-old Nigerian woman, she left two months ago and has not reported."),
+    ("nl", "Ik ben advocaat. Mijn cliënte is een Nigeriaanse vrouw van 24, ze is twee maanden geleden weggegaan en "
+           "heeft geen aangifte gedaan."),
+])
+def test_a_lawyer_who_says_so_in_the_description_gets_professional_mode(assistant, language, description):
+    """No role in the metadata (as the web chat sends it): the description says who writes."""
+    person = Person(assistant, language)
+    person.metadata = {"language": language}
+    reply = person.say(description)
+    asked = [m["custom"]["fact"] for m in reply if (m.get("custom") or {}).get("type") == "question"]
+    assert len(asked) > 1, "the missing facts asked at once"
+    assert not {"age", "nationality", "reported"} & set(asked), asked
+    for answer in (NOT_REPORTED[language], "/dont_know"):
+        if not find(reply, "assessment"):
+            reply = person.say(answer)
+    assert find(reply, "assessment")["audience"] == "professional", "the role holds after the first message"
