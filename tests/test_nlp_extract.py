@@ -501,6 +501,9 @@ def test_months_none(text: str) -> None:
         ("Romanian woman, 27, left three weeks ago", 27),   # case descriptions
         ("Dutch girl, 19, loverboy case", 19),
         ("Nigeriaanse vrouw, 25, sinds een maand weg", 25),
+        ("Roemeense, 30, vorig jaar aangifte gedaan", 30),   # a number alone after a nationality
+        ("albanees, 19, ze laten me nog steeds werken", 19),
+        ("Client from Eritrea, 17.", 17),
     ],
 )
 def test_age(nlp: Pipeline, text: str, age: int) -> None:
@@ -523,6 +526,10 @@ def test_age(nlp: Pipeline, text: str, age: int) -> None:
         "the room is 17",
         "hij wordt 3 maanden vastgehouden",
         "the woman, 3 years in the Netherlands",
+        "uit Nigeria, 3 kinderen",
+        "fingerprinted in Italy, 2 times",
+        "Nigeria, 2022",
+        "Nigerian, 300.",
     ],
 )
 def test_no_age(nlp: Pipeline, text: str) -> None:

@@ -14,8 +14,9 @@ are `lexicon.PERSON_WORDS`); "17 years old", "a 17-year-old", "17 y/o", "aged 17
 "leeftijd: 17", "een jongen van 16", "girl of 15". After such a copula "17 jaar" /
 "17 years" is an age when the sentence ends there ("ze is 17 jaar", "ik was 17 jaar toen
 ..."), a duration when it goes on ("ik ben 3 jaar in Nederland", "ik ben 2 jaar geleden
-gevlucht"). "the case is 4 years old" (a thing: `lexicon.THING_WORDS`) is a duration. A
-bare number ("17") is never an age here: the dialogue reads it as the answer to the
+gevlucht"). "the case is 4 years old" (a thing: `lexicon.THING_WORDS`) is a duration. In
+case shorthand a number alone right after a nationality is an age ("Roemeense, 30, ...").
+A bare number ("17") is never an age here: the dialogue reads it as the answer to the
 question it asked. Over 120 is never an age.
 
 Roles: a country entity gets an optional `"role"` key, present only when set, for the
@@ -196,6 +197,20 @@ def _self_age(span: Span, today: dt.date) -> tuple[str, Span, Any] | None:
     return "age", span, age_value(span.text)
 
 
+def _age_after_nationality(span: Span) -> dict[str, Any] | None:
+    """ "Roemeense, 30, ..." / "Romanian, 30.": case shorthand, a number on its own right
+    after a nationality ("Nigeria, 3 kinderen" or "Nigeria, 2022" is none)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or not doc[span.end + 1].like_num:
+        return None
+    number = doc[span.end + 1]
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    value = age_value(number.text)
+    if value is None or (after is not None and not after.is_punct and not after.is_space):
+        return None
+    return _entity("age", value, doc[number.i : number.i + 1])
+
+
 def _thing_age(span: Span, today: dt.date) -> tuple[str, Span, Any] | None:
     """ "the case is 4 years old", "het is 3 jaar oud": how long it has existed, no age."""
     doc, i = span.doc, span.start
@@ -271,6 +286,8 @@ def _from_doc(doc: Doc, pl: Pipeline, today: dt.date) -> list[dict[str, Any]]:
             if listed or _elsewhere(span):
                 role = "elsewhere"
                 last_elsewhere = span.end
+            elif (age := _age_after_nationality(span)) is not None:
+                found.append(age)
         elif label == "BLOCK" and ent.ent_id_ == "language":
             found += _languages(ent, pl)
         elif label == "duration" and not _is_rate(ent):
