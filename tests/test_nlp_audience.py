@@ -7,7 +7,7 @@ from bot.nlp.audience import ProfessionalPhrases, says_professional
 PROFESSIONAL = [
     "I'm a lawyer. My client is safe now", "im an immigration lawyer", "I am a social worker at a shelter",
     "I work at a hotline", "I work for CoMensha", "I'm writing on behalf of my client",
-    "Our client, a Romanian woman of 30, has not reported", "MY CLIENT has PTSD",
+    "We are writing on behalf of our client, a Romanian woman of 30", "I'M A LAWYER, my client has PTSD",
     "ik ben advocaat", "Ik ben vreemdelingenadvocaat en heb een vraag", "ik werk bij een hulplijn",
     "Mijn cliënte is 17", "ik bel namens een cliënt", "onze cliënten komen uit Nigeria",
     "ik ben maatschappelijk werker",
@@ -15,6 +15,8 @@ PROFESSIONAL = [
 NOT_PROFESSIONAL = [
     "I need a lawyer", "who is my lawyer?", "I am not a lawyer", "I was a client of the shelter",
     "Client is a 24-year-old Nigerian woman",   # a professional's, but says nothing of who writes
+    "my client hit me", "my clients pay the boss, not me",   # a customer, in sex work
+    "mijn klant heeft me geslagen",
     "I work in a restaurant", "my boss took my passport", "ik wil een advocaat", "wie is mijn advocaat",
     "ik ben geen advocaat", "ik werk in een kas", "", "/inform{\"age\": 17}",
 ]
