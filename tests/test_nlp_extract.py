@@ -504,6 +504,8 @@ def test_months_none(text: str) -> None:
         ("Roemeense, 30, vorig jaar aangifte gedaan", 30),   # a number alone after a nationality
         ("albanees, 19, ze laten me nog steeds werken", 19),
         ("Client from Eritrea, 17.", 17),
+        ("I'm not in danger. I am from Ghana and 19, I ran away last week", 19),
+        ("ik kom uit Syrië en 16", 16),
     ],
 )
 def test_age(nlp: Pipeline, text: str, age: int) -> None:
@@ -530,6 +532,8 @@ def test_age(nlp: Pipeline, text: str, age: int) -> None:
         "fingerprinted in Italy, 2 times",
         "Nigeria, 2022",
         "Nigerian, 300.",
+        "from Ghana and 2 weeks ago",
+        "uit Nigeria en 3 kinderen",
     ],
 )
 def test_no_age(nlp: Pipeline, text: str) -> None:

@@ -15,7 +15,8 @@ are `lexicon.PERSON_WORDS`); "17 years old", "a 17-year-old", "17 y/o", "aged 17
 "17 years" is an age when the sentence ends there ("ze is 17 jaar", "ik was 17 jaar toen
 ..."), a duration when it goes on ("ik ben 3 jaar in Nederland", "ik ben 2 jaar geleden
 gevlucht"). "the case is 4 years old" (a thing: `lexicon.THING_WORDS`) is a duration. In
-case shorthand a number alone right after a nationality is an age ("Roemeense, 30, ...").
+case shorthand a number alone right after a nationality is an age ("Roemeense, 30, ...",
+"from Ghana and 19").
 A bare number ("17") is never an age here: the dialogue reads it as the answer to the
 question it asked. Over 120 is never an age.
 
@@ -198,10 +199,11 @@ def _self_age(span: Span, today: dt.date) -> tuple[str, Span, Any] | None:
 
 
 def _age_after_nationality(span: Span) -> dict[str, Any] | None:
-    """ "Roemeense, 30, ..." / "Romanian, 30.": case shorthand, a number on its own right
-    after a nationality ("Nigeria, 3 kinderen" or "Nigeria, 2022" is none)."""
+    """ "Roemeense, 30, ..." / "I'm from Ghana and 19": a number on its own right after a
+    nationality ("Nigeria, 3 kinderen" or "Nigeria, 2022" is none)."""
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != "," or not doc[span.end + 1].like_num:
+    if span.end + 1 >= len(doc) or fold(doc[span.end].text) not in {",", "and", "en"} \
+            or not doc[span.end + 1].like_num:
         return None
     number = doc[span.end + 1]
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
