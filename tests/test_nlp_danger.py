@@ -17,6 +17,14 @@ from bot.nlp.danger import DangerPhrases, signals_danger
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+def training_examples():
+    """(intent, text) of every NLU training example, annotations taken out."""
+    for path in sorted((ROOT / "data" / "nlu").glob("*/*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in block.get("examples", "").splitlines() if block.get("intent") else ():
+                yield block["intent"], re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", line.strip()[2:])
+
 DANGER = [
     # English: plain, short, typos, no punctuation, stretched letters, professionals
     "he is coming", "He's coming!!", "hes coming", "they are coming for me", "help now", "HELP NOW",
@@ -99,13 +107,8 @@ def test_the_training_data_agrees_with_the_safety_net():
     """No message the data gives another intent signals danger: a phrase that did would
     show 112 to someone telling their story (`in_danger` examples may be missed: DIET
     learns those)."""
-    wrong = []
-    for path in sorted((ROOT / "data" / "nlu").glob("*/*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in block.get("examples", "").splitlines():
-                text = re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", line.strip()[2:])
-                if block.get("intent") not in ("in_danger", None) and signals_danger(text):
-                    wrong.append(f"{block['intent']}: {text}")
+    wrong = [f"{intent}: {text}" for intent, text in training_examples()
+             if intent != "in_danger" and signals_danger(text)]
     assert not wrong, "\n".join(wrong)
 
 
@@ -128,13 +131,8 @@ def _states_safety(text):
 def test_no_danger_example_only_states_safety():
     """The component below turns `in_danger` into `safe_now` on a message that states
     safety and has no danger phrase; no `in_danger` example of the data may be such a one."""
-    wrong = []
-    for path in sorted((ROOT / "data" / "nlu").glob("*/*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in block.get("examples", "").splitlines() if block.get("intent") == "in_danger" else ():
-                text = re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", line.strip()[2:])
-                if _states_safety(text) and not signals_danger(text):
-                    wrong.append(text)
+    wrong = [text for intent, text in training_examples()
+             if intent == "in_danger" and _states_safety(text) and not signals_danger(text)]
     assert not wrong, "\n".join(wrong)
 
 

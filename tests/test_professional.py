@@ -79,12 +79,16 @@ CASES = {
 HAS_REPORTED = {"dismissed case", "conviction"}
 
 
+def asked_in(reply):
+    return [m["custom"]["fact"] for m in reply if (m.get("custom") or {}).get("type") == "question"]
+
+
 def triage(assistant, language, description, answer=None):
     """A professional gives the case, answers what is asked at once (or says there is
     nothing more), and gets the assessment."""
     person = Person(assistant, language, "professional")
     reply = person.say(description)
-    asked = [m["custom"]["fact"] for m in reply if (m.get("custom") or {}).get("type") == "question"]
+    asked = asked_in(reply)
     for then in (answer, "/dont_know"):
         if not find(reply, "assessment") and then:
             reply = person.say(then)
@@ -156,7 +160,7 @@ def test_a_lawyer_who_says_so_in_the_description_gets_professional_mode(assistan
     person = Person(assistant, language)
     person.metadata = {"language": language}
     reply = person.say(description)
-    asked = [m["custom"]["fact"] for m in reply if (m.get("custom") or {}).get("type") == "question"]
+    asked = asked_in(reply)
     assert len(asked) > 1, "the missing facts asked at once"
     assert not {"age", "nationality", "reported"} & set(asked), asked
     for answer in (NOT_REPORTED[language], "/dont_know"):
