@@ -48,7 +48,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--first", type=int, help="run only the first N folds")
     parser.add_argument("--config", default=str(ROOT / "config" / "config.yml"))
-    parser.add_argument("--data", default=str(ROOT / "data" / "nlu"), help="a folder per language")
+    parser.add_argument("--data", default=str(ROOT / "data" / "nlu"),
+                        help="a folder per language, and the lexicon's files beside them")
     parser.add_argument("--examples", action="store_true", help="print the misread examples")
     parser.add_argument("--heldout", action="store_true", help=f"score {MODEL.name} on {HELDOUT.name}/")
     args = parser.parse_args()
@@ -67,6 +68,9 @@ def main() -> None:
 
     languages = sorted(p.name for p in Path(args.data).iterdir() if p.is_dir())
     examples = {lang: load_data(str(Path(args.data) / lang)).intent_examples for lang in languages}
+    # The lexicon (concept words and question patterns, no examples) is prior knowledge:
+    # every fold has all of it.
+    lexicon = TrainingData().merge(*(load_data(str(p)) for p in sorted(Path(args.data).glob("*.yml"))))
     splits = {lang: list(StratifiedKFold(args.folds, shuffle=True, random_state=1).split(
         msgs, [m.get("intent") for m in msgs])) for lang, msgs in examples.items()}
 
@@ -77,7 +81,8 @@ def main() -> None:
         train = [examples[lang][i] for lang in languages for i in splits[lang][fold][0]]
         with tempfile.TemporaryDirectory() as scratch:
             data = Path(scratch) / "nlu.yml"
-            data.write_text(TrainingData(training_examples=train).nlu_as_yaml(), encoding="utf-8")
+            data.write_text(TrainingData(training_examples=train, lookup_tables=lexicon.lookup_tables,
+                                        regex_features=lexicon.regex_features).nlu_as_yaml(), encoding="utf-8")
             start = time.perf_counter()
             train_nlu(args.config, str(data), scratch, fixed_model_name="fold")
             train_seconds.append(time.perf_counter() - start)

@@ -1,12 +1,17 @@
 """How the trained model reads what people write: intent, then the facts the dialogue
 takes from it (bot.dialogue.read_message), in Dutch and English."""
 import asyncio
+import functools
 import logging
+import re
+from pathlib import Path
 
 import pytest
 
 from bot.dialogue import read_message
 from bot.serve import MODEL
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +98,28 @@ def test_a_question_gives_no_fact_it_supposes(parse, text, facts):
     ("yes", "affirm"), ("nee", "deny"), ("geen idee", "dont_know"), ("I'd rather not say", "rather_not_say"),
 ])
 def test_intents(parse, text, intent):
+    assert parse(text)["intent"]["name"] == intent
+
+
+@functools.cache
+def training_texts() -> str:
+    from rasa.shared.nlu.training_data.loading import load_data
+    return "\n".join(m.get("text").lower() for m in load_data(str(ROOT / "data" / "nlu")).intent_examples)
+
+
+@pytest.mark.parametrize("text,word,intent", [
+    ("ttyl", "ttyl", "goodbye"), ("goede nacht", "goede nacht", "goodbye"),
+    ("geen benul", "geen benul", "dont_know"), ("weetikveel", "weetikveel", "dont_know"),
+    ("mischien", "mischien", "dont_know"),
+    ("who will win the champions league", "champions league", "out_of_scope"),
+    ("is this gdpr proof", "gdpr", "ask_confidential"),
+])
+def test_words_only_the_lexicon_knows(parse, text, word, intent):
+    # The word is in no training example, so only the lexicon (data/nlu/lexicon_*.yml) tells
+    # the model what it means; the model trained before the lexicon misread each message.
+    lexicon = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "data" / "nlu").glob("lexicon_*.yml"))
+    assert re.search(rf"^ +- {re.escape(word)}$", lexicon, re.MULTILINE)
+    assert not re.search(rf"\b{re.escape(word)}\b", training_texts())
     assert parse(text)["intent"]["name"] == intent
 
 

@@ -1,0 +1,37 @@
+"""The lexicon the intent classifier reads besides the examples (data/nlu/lexicon_*.yml).
+
+Rasa's RegexFeaturizer turns each lookup table into a feature of the tokens it matches, so
+these files are features, not examples: a word in the wrong table silently changes what the
+model learns.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rasa.shared.nlu.training_data.loading import load_data
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted((ROOT / "data" / "nlu").glob("lexicon_*.yml"))
+
+
+def tables() -> dict[str, list[str]]:
+    return {table["name"]: table["elements"] for path in FILES for table in load_data(str(path)).lookup_tables}
+
+
+def test_every_table_has_words_and_no_repeats():
+    found = tables()
+    assert len(found) >= 30
+    for name, words in found.items():
+        assert len(words) >= 20, name
+        assert len(words) == len(set(words)), name
+
+
+def test_everyday_topics_claim_no_word_of_a_persons_situation():
+    # "off_topic" pulls a message towards out_of_scope: a word a person uses to tell their
+    # story (work, boss, police, money) must never carry it.
+    found = tables()
+    situation = {word for name, words in found.items() if name != "off_topic" for word in words}
+    assert not set(found["off_topic"]) & situation
+    for word in ("work", "job", "boss", "money", "passport", "police", "werk", "baas", "geld", "politie"):
+        assert not any(re.search(rf"\b{word}\b", entry) for entry in found["off_topic"]), word
