@@ -68,8 +68,8 @@ def main() -> None:
 
     languages = sorted(p.name for p in Path(args.data).iterdir() if p.is_dir())
     examples = {lang: load_data(str(Path(args.data) / lang)).intent_examples for lang in languages}
-    # The lexicon (concept words and question patterns, no examples) is prior knowledge:
-    # every fold has all of it.
+    # The lexicon beside the language folders (lookup tables of concept words, no examples)
+    # is prior knowledge: every fold has all of it.
     lexicon = TrainingData().merge(*(load_data(str(p)) for p in sorted(Path(args.data).glob("*.yml"))))
     splits = {lang: list(StratifiedKFold(args.folds, shuffle=True, random_state=1).split(
         msgs, [m.get("intent") for m in msgs])) for lang, msgs in examples.items()}
