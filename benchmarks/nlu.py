@@ -70,7 +70,7 @@ def main() -> None:
     examples = {lang: load_data(str(Path(args.data) / lang)).intent_examples for lang in languages}
     # The lexicon beside the language folders (lookup tables of concept words, no examples)
     # is prior knowledge: every fold has all of it.
-    lexicon = TrainingData().merge(*(load_data(str(p)) for p in sorted(Path(args.data).glob("*.yml"))))
+    lexicon = [table for path in sorted(Path(args.data).glob("*.yml")) for table in load_data(str(path)).lookup_tables]
     splits = {lang: list(StratifiedKFold(args.folds, shuffle=True, random_state=1).split(
         msgs, [m.get("intent") for m in msgs])) for lang, msgs in examples.items()}
 
@@ -81,8 +81,7 @@ def main() -> None:
         train = [examples[lang][i] for lang in languages for i in splits[lang][fold][0]]
         with tempfile.TemporaryDirectory() as scratch:
             data = Path(scratch) / "nlu.yml"
-            data.write_text(TrainingData(training_examples=train, lookup_tables=lexicon.lookup_tables,
-                                        regex_features=lexicon.regex_features).nlu_as_yaml(), encoding="utf-8")
+            data.write_text(TrainingData(training_examples=train, lookup_tables=lexicon).nlu_as_yaml(), encoding="utf-8")
             start = time.perf_counter()
             train_nlu(args.config, str(data), scratch, fixed_model_name="fold")
             train_seconds.append(time.perf_counter() - start)

@@ -1,10 +1,14 @@
 """Shared fixtures: the real servers, started once for the whole test session."""
 import json
+import re
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from bot.serve import servers
+
+NLU_DATA = Path(__file__).resolve().parent.parent / "data" / "nlu"
 
 
 LOGS = {}
@@ -54,3 +58,19 @@ def rest(rasa_url, sender, text, language="en"):
     """A REST channel message; its reply messages."""
     metadata = {"language": language} if language else {}
     return post_json(f"{rasa_url}/webhooks/rest/webhook", {"sender": sender, "message": text, "metadata": metadata})[1]
+
+
+def training_examples():
+    """(intent, text) of every NLU training example, annotations taken out."""
+    import yaml
+    for path in sorted(NLU_DATA.glob("*/*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in block.get("examples", "").splitlines() if block.get("intent") else ():
+                yield block["intent"], re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", line.strip()[2:])
+
+
+def lexicon_tables() -> dict[str, list[str]]:
+    """The lexicon's lookup tables (data/nlu/lexicon_*.yml): name -> words."""
+    from rasa.shared.nlu.training_data.loading import load_data
+    return {table["name"]: table["elements"]
+            for path in sorted(NLU_DATA.glob("lexicon_*.yml")) for table in load_data(str(path)).lookup_tables}

@@ -7,20 +7,12 @@ model learns.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from rasa.shared.nlu.training_data.loading import load_data
-
-ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "data" / "nlu").glob("lexicon_*.yml"))
-
-
-def tables() -> dict[str, list[str]]:
-    return {table["name"]: table["elements"] for path in FILES for table in load_data(str(path)).lookup_tables}
+from tests.conftest import lexicon_tables
 
 
 def test_every_table_has_words_and_no_repeats():
-    found = tables()
+    found = lexicon_tables()
     assert len(found) >= 30
     for name, words in found.items():
         assert len(words) >= 20, name
@@ -30,7 +22,7 @@ def test_every_table_has_words_and_no_repeats():
 def test_everyday_topics_claim_no_word_of_a_persons_situation():
     # "off_topic" pulls a message towards out_of_scope: a word a person uses to tell their
     # story (work, boss, police, money) must never carry it.
-    found = tables()
+    found = lexicon_tables()
     situation = {word for name, words in found.items() if name != "off_topic" for word in words}
     assert not set(found["off_topic"]) & situation
     for word in ("work", "job", "boss", "money", "passport", "police", "werk", "baas", "geld", "politie"):

@@ -1,10 +1,7 @@
 """The keyword safety net for danger (bot/nlp/danger.py, bot/nlp/data/danger.yml): on its
 own, as the Rasa component (with its safe counterpart), and against the training data."""
-import re
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -14,16 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.component import DangerSafetyNet, StatementExtractor
 from bot.nlp import statements
 from bot.nlp.danger import DangerPhrases, signals_danger
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def training_examples():
-    """(intent, text) of every NLU training example, annotations taken out."""
-    for path in sorted((ROOT / "data" / "nlu").glob("*/*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in block.get("examples", "").splitlines() if block.get("intent") else ():
-                yield block["intent"], re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", line.strip()[2:])
+from tests.conftest import training_examples
 
 DANGER = [
     # English: plain, short, typos, no punctuation, stretched letters, professionals
