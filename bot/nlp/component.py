@@ -2,7 +2,8 @@
 entities; `StatementExtractor` adds the facts stated in set phrases ("no report so far");
 `DangerSafetyNet` makes a message that signals immediate danger `in_danger`, and one the
 model took for danger that only states safety `safe_now`;
-`TypedTextDIET` is Rasa's DIET, kept off button payloads.
+`TypedTextDIET` is Rasa's DIET, kept off button payloads and trained on batches of
+messages of like lengths (`bot.nlp.batching`).
 
 In config.yml:
 
@@ -49,8 +50,11 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.tensorflow.model_data import RasaModelData
 
 from bot.nlp import danger, statements
+from bot.nlp.batching import LengthBucketedData
 from bot.nlp.extract import MAX_CHARS, Pipeline, extract, load_pipeline
 
 logger = logging.getLogger(__name__)
@@ -214,6 +218,10 @@ class TypedTextDIET(DIETClassifier):
     Here such a payload gets the intent it names at once (what the handler will give it,
     so the components in between see a sure intent) and DIET reads only the rest. A payload
     naming an intent the model does not know is left to DIET, as the handler leaves it."""
+
+    def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
+        # Batches of messages of like lengths: half the training time (bot/nlp/batching.py).
+        return LengthBucketedData.of(super().preprocess_train_data(training_data))
 
     def process(self, messages: list[Message]) -> list[Message]:
         typed = []
