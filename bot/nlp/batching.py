@@ -1,20 +1,20 @@
 """DIET's training batches made of messages of about the same length.
 
 Rasa pads every message of a batch to the batch's longest, and DIET's transformer pays for
-the padding: the messages are 6 words long on average and 23 at most, so a batch holding
-one long message costs about three times what its words need. Here the messages are sorted
-by length within windows of a few batches before the batches are cut, and the batches then
-come in random order, so each epoch still sees every message once, in Rasa's balanced mix
-of intents (README, "Measured": the same accuracy, epochs about twice as fast).
+the padding: the messages are 6 words long on average and 23 at most, so a batch costs
+about 2.7 times what its words need. Here the messages are sorted by length within windows
+of a few batches before the batches are cut, and the batches then come in random order, so
+each epoch still sees every message once, in Rasa's balanced mix of intents.
 """
 import numpy as np
 from rasa.shared.nlu.constants import TEXT
 from rasa.utils.tensorflow.constants import SEQUENCE_LENGTH
 from rasa.utils.tensorflow.model_data import Data, RasaModelData
 
-# Sorting a window of 16 batches keeps the intents mixed (Rasa's balancing interleaves
-# them) while most batches hold messages within a word or two of each other's length.
-BATCHES_PER_WINDOW = 16
+# Windows of 4 batches leave about 1.5 times the words (16: 1.15) and keep more of the
+# mix: with windows of 16 epochs took half the time, but Dutch intent F1 on the held-out
+# set fell from 0.942 / 0.951 to 0.927 / 0.934 (two seeds each; README, "Measured").
+BATCHES_PER_WINDOW = 4
 
 
 class LengthBucketedData(RasaModelData):
