@@ -42,9 +42,11 @@ $(PIPELINE): $(INSTALLED) $(wildcard bot/nlp/*.py) bot/nlp/data/countries.yml
 
 pipeline: $(PIPELINE)
 
-# The Rasa model, trained again when its inputs change.
+# The Rasa model, trained again when its inputs change. Rasa's cache knows a component by
+# its name and options, not its code: when our components' code changed, --force retrains
+# them all rather than restore what the old code trained.
 $(MODEL): $(PIPELINE) $(TRAINING)
-	$(BIN)/rasa train --config config/config.yml --domain domain --data data --out models --fixed-model-name wegwijzer
+	$(BIN)/rasa train --config config/config.yml --domain domain --data data --out models --fixed-model-name wegwijzer $(if $(filter bot/nlp/%.py,$?),--force)
 	touch $@
 
 model: $(MODEL)
