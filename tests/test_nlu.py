@@ -109,7 +109,7 @@ def test_words_only_the_lexicon_knows(parse, text, word, intent):
     # The word is in no training example, so only the lexicon (data/nlu/lexicon_*.yml) tells
     # the model what it means; the model trained before the lexicon misread each message.
     assert any(word in words for words in lexicon_tables().values())
-    assert not any(re.search(rf"\b{re.escape(word)}\b", text.lower()) for _, text in training_examples())
+    assert not any(re.search(rf"\b{re.escape(word)}\b", example.lower()) for _, example in training_examples())
     assert parse(text)["intent"]["name"] == intent
 
 
