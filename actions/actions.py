@@ -74,6 +74,11 @@ def assess_known(facts: dict[str, Any]):
             facts = {name: value for name, value in facts.items() if name != error.fact}
 
 
+def danger_left_open(declined: list[str], declined_before: list[str]) -> bool:
+    """Whether the person could not or would not say, this turn, if they are in danger."""
+    return "in_danger" in declined and "in_danger" not in declined_before
+
+
 class ActionSessionStart(Action):
     def name(self) -> str:
         return "action_session_start"
@@ -110,11 +115,14 @@ class ActionNextStep(Action):
         requested, reasked, asked = None, None, []
         assessed = ctx.assessed
         learnt = any(ctx.facts.get(k) != v for k, v in reading.facts.items())
+        # Danger first; one who cannot say whether they are in danger is told what to do if so.
         if reading.facts.get("in_danger"):
             messages += replies.emergency(language, audience)
         elif audience == PROFESSIONAL:
             # All missing facts at once; what the answer leaves out stays unknown (not asked twice).
             declined += [fact for fact in ctx.asked if fact not in facts and fact not in declined]
+            if danger_left_open(declined, ctx.declined):
+                messages += replies.danger_unsure(language, audience)
             asked = questions(result.facts, declined, result.missing)
             if asked:
                 messages += replies.questions_all(asked, language)
@@ -132,7 +140,9 @@ class ActionNextStep(Action):
                 declined.append(requested)
                 requested = next_question(result.facts, declined, result.missing)
             if requested:
-                if reading.declined or (unanswered and ctx.reasked == ctx.requested):
+                if danger_left_open(declined, ctx.declined):
+                    messages += replies.danger_unsure(language, audience)
+                elif reading.declined or (unanswered and ctx.reasked == ctx.requested):
                     messages.append(replies.text("declined_ok", language, audience))
                 elif unanswered:
                     messages.append(replies.text("not_understood", language, audience))

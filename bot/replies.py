@@ -128,6 +128,11 @@ def emergency(language: str, audience: str) -> list[Message]:
     return [text("emergency", language, audience), contacts(language, urgent_only=True)]
 
 
+def danger_unsure(language: str, audience: str) -> list[Message]:
+    """For one who cannot say whether they are in danger: what to do if it turns out so."""
+    return [text("danger_unsure", language, audience), contacts(language, urgent_only=True)]
+
+
 def answer(intent: str, language: str, audience: str) -> list[Message]:
     entry = ANSWERS[intent]
     messages = [text_of(f"answer.{entry['topic']}.{audience}", language)]

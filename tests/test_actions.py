@@ -3,6 +3,7 @@ import itertools
 
 import pytest
 
+from bot.texts import t
 from tests.conftest import post_json
 
 _ids = itertools.count()
@@ -123,6 +124,39 @@ def test_an_answer_not_understood_twice_is_taken_as_dont_know(action_url):
     second = talk.say("inform", "purple")
     assert custom(second, "question")[0]["fact"] == "citizenship", "then moved on"
     assert talk.slots["declined"] == ["nationality"]
+
+
+@pytest.mark.parametrize("language, unsure", [("en", "not sure"), ("nl", "weet ik niet")])
+def test_one_unsure_about_danger_gets_112_before_the_next_question(action_url, language, unsure):
+    talk = Conversation(action_url, {"language": language})
+    talk.say("greet", "hi")
+    reply = talk.say("dont_know", unsure)
+    said = texts(reply)
+    assert said[0] == t("dialogue.danger_unsure.victim", language) and "112" in said[0]
+    assert "112" in said[1], "the urgent contacts, one tap away"
+    assert t("dialogue.declined_ok.victim", language) not in said
+    assert custom(reply, "question")[0]["fact"] == "nationality"
+    assert talk.slots["declined"] == ["in_danger"] and "in_danger" not in talk.slots["facts"]
+    later = texts(talk.say("dont_know", unsure))
+    assert later[0] == t("dialogue.declined_ok.victim", language), "once, not after every unknown"
+
+
+def test_danger_not_understood_twice_gets_112_before_moving_on(action_url):
+    talk = Conversation(action_url, {"language": "en"})
+    talk.say("greet", "hi")
+    talk.say("inform", "blue")
+    said = texts(talk.say("inform", "purple"))
+    assert said[0] == t("dialogue.danger_unsure.victim", "en")
+
+
+def test_a_professional_leaving_danger_open_gets_112(action_url):
+    talk = Conversation(action_url, {"language": "en", "role": "professional"})
+    talk.say("greet", "hello")
+    reply = talk.say("inform", "she is from Nigeria", [{"entity": "country", "value": "NG"}])
+    assert texts(reply)[0] == t("dialogue.danger_unsure.professional", "en")
+    assert "in_danger" in talk.slots["declined"]
+    answered = talk.say("inform", "she is safe now", [{"entity": "safety", "value": "safe"}])
+    assert t("dialogue.danger_unsure.professional", "en") not in texts(answered)
 
 
 def test_language_detected_from_the_first_message_when_no_metadata(action_url):
