@@ -23,10 +23,10 @@ the check that cross-validation, whose held-out parts were written with the rest
     .venv/bin/python benchmarks/nlu.py --heldout [--examples]
 
 `--first N` runs only the first N folds (a quicker look, on N/folds of the data).
-`--baseline` scores, on the same folds, the linear classifier of the intents alone
-(`bot.nlp.linear`: logistic regression on word and character n-grams and the lexicon) in under a minute: a quick look at
-what a change of the data does, and a yardstick. Where DIET does no better than it, what
-is left lies in the data (intents close to each other, off-topic messages), not the model.
+`--baseline` scores, on the same folds, the linear intent model alone (`bot.nlp.linear`:
+logistic regression on word and character n-grams and the lexicon) in under a minute: a
+quick look at what a change of the data does, and a yardstick. Where DIET does no better
+than it, what is left lies in the data (intents close to each other, off-topic messages).
 Aims (issue 3): intent F1 >= 0.95 and entity F1 >= 0.90 in both languages.
 """
 from __future__ import annotations
@@ -150,13 +150,14 @@ def score_baseline(examples: dict, splits: dict, folds: int, lexicon) -> None:
     start = time.perf_counter()
     for fold in range(folds):
         train = [examples[lang][i] for lang in examples for i in splits[lang][fold][0]]
-        model = classifier(lexicon_patterns(lexicon)).fit([m.get("text") for m in train], [m.get("intent") for m in train])
+        model = classifier(lexicon_patterns(lexicon))
+        model.fit([m.get("text") for m in train], [m.get("intent") for m in train])
         for lang in examples:
             held_out = [examples[lang][i] for i in splits[lang][fold][1]]
             results[lang] += [Result(m.get("text"), m.get("intent"), predicted, set(), set())
                               for m, predicted in zip(held_out, model.predict([m.get("text") for m in held_out]))]
-    print(f"linear baseline (logistic regression on word 1-2 and character 2-5 n-grams and the lexicon), {folds} folds, "
-          f"{time.perf_counter() - start:.0f} s")
+    print(f"linear baseline (logistic regression on word 1-2 and character 2-5 n-grams and the lexicon), "
+          f"{folds} folds, {time.perf_counter() - start:.0f} s")
     print(f"{'language':10s}{'intent macro F1':>18s}")
     for lang, found in results.items():
         print(f"{lang:10s}{intent_table(found)[0]:18.3f}")

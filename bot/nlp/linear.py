@@ -93,7 +93,8 @@ class LinearIntentVote(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if isinstance(m.get(TEXT), str)]
-        self._model = classifier(lexicon_patterns(training_data)).fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples])
+        self._model = classifier(lexicon_patterns(training_data))
+        self._model.fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples])
         with self._storage.write_to(self._resource) as folder:
             joblib.dump(self._model, folder / MODEL_FILE)
         return self._resource
