@@ -9,7 +9,7 @@ from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import replies
-from bot.dialogue import changes, merge, next_question, questions, read_message
+from bot.dialogue import changes, danger_left_open, merge, next_question, questions, read_message
 from bot.language import choose, supported, warm_up
 from bot.rules import InvalidFacts, assess
 
@@ -74,11 +74,6 @@ def assess_known(facts: dict[str, Any]):
             facts = {name: value for name, value in facts.items() if name != error.fact}
 
 
-def danger_left_open(declined: list[str], declined_before: list[str]) -> bool:
-    """Whether the person could not or would not say, this turn, if they are in danger."""
-    return "in_danger" in declined and "in_danger" not in declined_before
-
-
 class ActionSessionStart(Action):
     def name(self) -> str:
         return "action_session_start"
@@ -122,7 +117,7 @@ class ActionNextStep(Action):
             # All missing facts at once; what the answer leaves out stays unknown (not asked twice).
             declined += [fact for fact in ctx.asked if fact not in facts and fact not in declined]
             if danger_left_open(declined, ctx.declined):
-                messages += replies.danger_unsure(language, audience)
+                messages += replies.emergency(language, audience, unsure=True)
             asked = questions(result.facts, declined, result.missing)
             if asked:
                 messages += replies.questions_all(asked, language)
@@ -141,7 +136,7 @@ class ActionNextStep(Action):
                 requested = next_question(result.facts, declined, result.missing)
             if requested:
                 if danger_left_open(declined, ctx.declined):
-                    messages += replies.danger_unsure(language, audience)
+                    messages += replies.emergency(language, audience, unsure=True)
                 elif reading.declined or (unanswered and ctx.reasked == ctx.requested):
                     messages.append(replies.text("declined_ok", language, audience))
                 elif unanswered:

@@ -177,6 +177,12 @@ def merge(known: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     return {fact: value for fact, value in merged.items() if value is not None}
 
 
+def danger_left_open(declined: list[str], declined_before: list[str]) -> bool:
+    """Whether the person could not or would not say, this turn, if they are in danger: they
+    are told what to do if so before the next question."""
+    return "in_danger" in declined and "in_danger" not in declined_before
+
+
 def next_question(facts: Mapping[str, Any], declined: Iterable[str], missing: Iterable[str]) -> str | None:
     """The next fact to ask: unknown, not declined, and one that can still change the answer.
 

@@ -124,13 +124,10 @@ def reach(contact: dict[str, Any], language: str) -> str:
     return ", ".join(ways) or t("contact.not_confirmed", language)
 
 
-def emergency(language: str, audience: str) -> list[Message]:
-    return [text("emergency", language, audience), contacts(language, urgent_only=True)]
-
-
-def danger_unsure(language: str, audience: str) -> list[Message]:
-    """For one who cannot say whether they are in danger: what to do if it turns out so."""
-    return [text("danger_unsure", language, audience), contacts(language, urgent_only=True)]
+def emergency(language: str, audience: str, unsure: bool = False) -> list[Message]:
+    """112 and the urgent contacts: for danger, or (`unsure`) for one who cannot say
+    whether they are in danger, what to do if so."""
+    return [text("danger_unsure" if unsure else "emergency", language, audience), contacts(language, urgent_only=True)]
 
 
 def answer(intent: str, language: str, audience: str) -> list[Message]:

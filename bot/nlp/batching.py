@@ -11,7 +11,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.utils.tensorflow.constants import SEQUENCE_LENGTH
 from rasa.utils.tensorflow.model_data import Data, RasaModelData
 
-# Windows of 4 batches leave about 1.5 times the words (16: 1.15) and keep more of the
+# Windows of 4 batches leave about 1.5 times the words (16: 1.1) and keep more of the
 # mix: with windows of 16 epochs took half the time, but Dutch intent F1 on the held-out
 # set fell from 0.942 / 0.951 to 0.927 / 0.934 (two seeds each; README, "Measured").
 BATCHES_PER_WINDOW = 4
